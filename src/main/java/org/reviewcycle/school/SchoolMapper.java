@@ -1,0 +1,35 @@
+package org.reviewcycle.school;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL in SchoolMapper.xml. Inserts are looked up again by their natural keys (code, year). */
+@Mapper
+interface SchoolMapper {
+
+    void insertSchool(@Param("code") String code, @Param("name") String name, @Param("actor") String actor);
+
+    Optional<School> selectSchoolByCode(String code);
+
+    Optional<School> selectSchoolById(long id);
+
+    List<School> selectAllSchools();
+
+    void insertPriority(@Param("priority") SchoolPriority priority, @Param("actor") String actor);
+
+    List<SchoolPriority> selectPrioritiesBySchool(long schoolId);
+
+    Optional<SchoolPriority> selectPriorityById(long id);
+
+    void insertCycle(@Param("cycle") ReviewCycle cycle, @Param("actor") String actor);
+
+    Optional<ReviewCycle> selectCycleById(long id);
+
+    Optional<ReviewCycle> selectCycleBySchoolAndYear(@Param("schoolId") long schoolId,
+            @Param("academicYear") String academicYear);
+
+    int updateCycleState(@Param("id") long id, @Param("state") CycleState state, @Param("actor") String actor);
+}

@@ -1,0 +1,92 @@
+package org.reviewcycle.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.reviewcycle.staff.EngineGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations every installation needs, made once at start-up if missing.
+ * Staff may use Tasklist, read the cycle's definitions (to show process names and forms) and read
+ * the "My tasks" filter. Which tasks a person sees is not granted here: the engine grants the
+ * assignee and the candidate users and groups of each task its rights on that task, so a teacher
+ * sees their own tasks and those offered to their groups, and nothing of the head's. Admins are
+ * engine administrators ({@link EngineSecurityPlugin}) and need nothing here.
+ */
+@Component
+class EngineAuthorizations {
+
+    static final String MY_TASKS_FILTER = "My tasks";
+
+    private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    EngineAuthorizations(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void grantStaffTheirDefaults() {
+        grantStaff(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grantStaff(Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        grantStaff(Resources.FILTER, myTasksFilter().getId(), Permissions.READ);
+    }
+
+    private Filter myTasksFilter() {
+        Filter existing = filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        // No expressions: stored queries may not hold them. The engine's authorization checks
+        // already limit an empty task query to the tasks this person may see.
+        Filter filter = filters.newTaskFilter(MY_TASKS_FILTER)
+                .setOwner(null)
+                .setQuery(tasks.createTaskQuery().orderByDueDate().asc())
+                .setProperties(Map.of(
+                        "description", "Your appraisal tasks and those offered to your teams, soonest due first",
+                        "priority", -10,
+                        "refresh", true));
+        filters.saveFilter(filter);
+        log.info("Created the Tasklist filter '{}'", MY_TASKS_FILTER);
+        return filter;
+    }
+
+    private void grantStaff(Resource resource, String resourceId, Permission permission) {
+        var authorization = authorizations.createAuthorizationQuery()
+                .groupIdIn(EngineGroups.STAFF)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(EngineGroups.STAFF);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (authorization.isPermissionGranted(permission)) {
+            return;
+        }
+        authorization.addPermission(permission);
+        authorizations.saveAuthorization(authorization);
+        log.info("Granted group '{}' {} on {} '{}'", EngineGroups.STAFF, permission.getName(),
+                resource.resourceName(), resourceId);
+    }
+}

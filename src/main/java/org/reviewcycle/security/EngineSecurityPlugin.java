@@ -1,0 +1,37 @@
+package org.reviewcycle.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.reviewcycle.staff.EngineGroups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that belong to security and are not plain properties (those are in
+ * application.properties under "Camunda security"): our admin group, and the task query
+ * expression guard in front of every command.
+ */
+@Component
+class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setAdminGroups(new ArrayList<>(List.of(EngineGroups.ADMINS)));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+        var all = new ArrayList<CommandInterceptor>();
+        all.add(new TaskQueryExpressionGuard());
+        if (interceptors != null) {
+            all.addAll(interceptors);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,53 @@
+package org.reviewcycle.security;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
+
+/** The one login page, for staff, Tasklist, Cockpit and Admin. */
+@Controller
+class LoginPage {
+
+    @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String login(CsrfToken csrf, @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout) {
+        String message = "";
+        if (error != null) {
+            message = "<p class=\"message error\" role=\"alert\">That username and password do not match an active "
+                    + "member of staff. Check them and try again.</p>";
+        } else if (logout != null) {
+            message = "<p class=\"message\" role=\"status\">You have logged out.</p>";
+        }
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>Log in to ReviewCycle</title>
+                  <link rel="stylesheet" href="/reviewcycle.css">
+                </head>
+                <body>
+                  <main class="login">
+                    <h1>ReviewCycle</h1>
+                    <p class="lead">Staff appraisal: objectives, observations and reviews for the whole school.</p>
+                    %s
+                    <form method="post" action="/login">
+                      <label for="username">Username</label>
+                      <input id="username" name="username" autocomplete="username" required autofocus>
+                      <label for="password">Password</label>
+                      <input id="password" name="password" type="password" autocomplete="current-password" required>
+                      <input type="hidden" name="%s" value="%s">
+                      <button type="submit">Log in</button>
+                    </form>
+                  </main>
+                </body>
+                </html>
+                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+    }
+}

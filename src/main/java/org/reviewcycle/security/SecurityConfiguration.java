@@ -1,0 +1,131 @@
+package org.reviewcycle.security;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.reviewcycle.staff.EngineGroups;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for the whole application. Spring Security authenticates (form login for people, HTTP
+ * basic for API clients on {@code /engine-rest}); Camunda's container-based authentication then
+ * takes the logged-in user from the request for Tasklist, Cockpit, Admin and the REST API, so there
+ * is no second login screen, and logging out of either ends both.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** Tasklist, Cockpit and Admin post here to log out; it ends the Spring session too. */
+    private static final RequestMatcher CAMUNDA_LOGOUT = path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    private static final RequestMatcher CAMUNDA_LOGIN = path(null, "/camunda/api/admin/auth/user/*/login/**");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    static PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** {@code /engine-rest}: the same session as the webapps, or HTTP basic; 401 with neither. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(path(null, "/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("ReviewCycle"))
+                // A browser session must prove it means the request; a client that sends its
+                // credentials with every request (basic) cannot be forged by another site.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
+                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http) throws Exception {
+        var webappApi = path(null, "/camunda/api/**");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/single-sign-on.js")).permitAll()
+                        // CVE-2026-77226: Admin's first-run setup creates an administrator while the
+                        // camunda-admin group is empty, which it always is here. Nobody may reach it.
+                        .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
+                        // Camunda's own login is never used: the login is ours.
+                        .requestMatchers(CAMUNDA_LOGIN).denyAll()
+                        .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
+                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**",
+                                "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(EngineGroups.ADMINS)
+                        .anyRequest().authenticated())
+                .formLogin(login -> login
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
+                                CAMUNDA_LOGOUT)
+                        .defaultLogoutSuccessHandlerFor(loggedOut(), path(null, "/logout")))
+                // The webapps' own CSRF protection (XSRF-TOKEN cookie, X-XSRF-TOKEN header) guards
+                // /camunda/**; Spring's guards our pages (the login form) and /engine-rest.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+                // The webapps call their API with XHR: answer 401 there, and let them send the
+                // person to the login page, rather than redirecting an XHR to HTML.
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi))
+                .build();
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /** Paths matched on the request URI, whichever servlet (Spring MVC, Camunda's Jersey) serves them. */
+    private static RequestMatcher[] paths(String... patterns) {
+        return Arrays.stream(patterns).map(p -> path(null, p)).toArray(RequestMatcher[]::new);
+    }
+
+    private static SimpleUrlLogoutSuccessHandler loggedOut() {
+        var handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+
+    /** Tasklist, Cockpit and Admin take the person Spring Security logged in. Runs after Spring Security. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** {@code /engine-rest} works as the person Spring Security authenticated, with their groups. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(102);
+        return registration;
+    }
+}

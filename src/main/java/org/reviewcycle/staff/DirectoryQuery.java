@@ -1,0 +1,14 @@
+package org.reviewcycle.staff;
+
+import java.util.List;
+
+/**
+ * The criteria of a Camunda user or group query, copied out of the engine's query object into the
+ * names that {@code StaffMapper.xml} reads. Unset criteria are null. {@code orderBy} is one of the
+ * column lists the mapper knows; never text from a request.
+ */
+record DirectoryQuery(String userId, List<String> userIds, String firstName, String firstNameLike, String lastName,
+        String lastNameLike, String email, String emailLike, String groupId, List<String> groupIds, String groupName,
+        String groupNameLike, String groupType, String memberUsername, String orderBy, Integer firstResult,
+        Integer maxResults) {
+}

@@ -1,0 +1,158 @@
+package org.reviewcycle.staff;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.GroupQuery;
+import org.camunda.bpm.engine.identity.NativeUserQuery;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.TenantQuery;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.identity.UserQuery;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
+import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The engine's view of our staff: a read-only identity provider session, opened per engine command.
+ * Users and groups are managed in ReviewCycle, so Camunda Admin shows them read-only.
+ * Reads go through {@link StaffMapper}, inside the engine command's Spring transaction.
+ */
+class StaffIdentityProvider implements ReadOnlyIdentityProvider {
+
+    private final StaffMapper staff;
+    private final PasswordEncoder passwordEncoder;
+
+    StaffIdentityProvider(StaffMapper staff, PasswordEncoder passwordEncoder) {
+        this.staff = staff;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    static StaffIdentityProvider of(CommandContext commandContext) {
+        return (StaffIdentityProvider) commandContext.getReadOnlyIdentityProvider();
+    }
+
+    @Override
+    public User findUserById(String userId) {
+        return staff.selectDirectoryUsers(DirectoryQueries.user(userId)).stream()
+                .findFirst().map(StaffIdentityProvider::toUser).orElse(null);
+    }
+
+    @Override
+    public UserQuery createUserQuery() {
+        return new StaffUserQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    }
+
+    @Override
+    public UserQuery createUserQuery(CommandContext commandContext) {
+        return new StaffUserQuery();
+    }
+
+    @Override
+    public NativeUserQuery createNativeUserQuery() {
+        throw new IdentityProviderException("Native user queries are not supported: staff are not stored in ACT_ID_USER");
+    }
+
+    @Override
+    public boolean checkPassword(String userId, String password) {
+        if (userId == null || password == null) {
+            return false;
+        }
+        return staff.selectLogin(userId)
+                .filter(StaffLogin::active)
+                .map(login -> passwordEncoder.matches(password, login.passwordHash()))
+                .orElse(false);
+    }
+
+    @Override
+    public Group findGroupById(String groupId) {
+        return staff.selectDirectoryGroups(DirectoryQueries.group(groupId)).stream()
+                .findFirst().map(StaffIdentityProvider::toGroup).orElse(null);
+    }
+
+    @Override
+    public GroupQuery createGroupQuery() {
+        return new StaffGroupQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    }
+
+    @Override
+    public GroupQuery createGroupQuery(CommandContext commandContext) {
+        return new StaffGroupQuery();
+    }
+
+    @Override
+    public Tenant findTenantById(String tenantId) {
+        return null;
+    }
+
+    @Override
+    public TenantQuery createTenantQuery() {
+        return new NoTenantQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    }
+
+    @Override
+    public TenantQuery createTenantQuery(CommandContext commandContext) {
+        return new NoTenantQuery();
+    }
+
+    // No staff member belongs to a tenant (see NoTenantQuery), so a query for a tenant's members finds none.
+
+    long countUsers(StaffUserQuery query) {
+        if (query.getTenantId() != null) {
+            return 0;
+        }
+        return staff.countDirectoryUsers(DirectoryQueries.users(query));
+    }
+
+    List<User> findUsers(StaffUserQuery query) {
+        if (query.getTenantId() != null) {
+            return List.of();
+        }
+        return staff.selectDirectoryUsers(DirectoryQueries.users(query)).stream()
+                .map(StaffIdentityProvider::toUser).toList();
+    }
+
+    long countGroups(StaffGroupQuery query) {
+        if (query.getTenantId() != null) {
+            return 0;
+        }
+        return staff.countDirectoryGroups(DirectoryQueries.groups(query));
+    }
+
+    List<Group> findGroups(StaffGroupQuery query) {
+        if (query.getTenantId() != null) {
+            return List.of();
+        }
+        return staff.selectDirectoryGroups(DirectoryQueries.groups(query)).stream()
+                .map(StaffIdentityProvider::toGroup).toList();
+    }
+
+    @Override
+    public void flush() {
+        // read-only: nothing to write
+    }
+
+    @Override
+    public void close() {
+        // the mapper's session belongs to the Spring transaction, which closes it
+    }
+
+    private static User toUser(DirectoryUser user) {
+        var entity = new UserEntity(user.id());
+        entity.setFirstName(user.firstName());
+        entity.setLastName(user.lastName());
+        entity.setEmail(user.email());
+        return entity;
+    }
+
+    private static Group toGroup(DirectoryGroup group) {
+        var entity = new GroupEntity(group.id());
+        entity.setName(group.name());
+        entity.setType(group.type());
+        return entity;
+    }
+}

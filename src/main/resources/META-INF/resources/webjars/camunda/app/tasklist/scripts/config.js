@@ -1,0 +1,17 @@
+// ReviewCycle's configuration of Camunda Tasklist (it replaces Tasklist's own config.js).
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'ReviewCycle'
+  },
+  // one login for the whole application: see /reviewcycle/single-sign-on.js
+  customScripts: ['../../../reviewcycle/single-sign-on'],
+  // Tasklist's own keyboard shortcuts, kept as Camunda ships them
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};

@@ -1,0 +1,14 @@
+// ReviewCycle has one login for the whole application (Spring Security, /login). Camunda's webapps
+// still have a login screen of their own, which they show after a logout or when their session has
+// ended. Loaded into Tasklist, Cockpit, Admin and Welcome through each app's config.js
+// (customScripts), this sends the person to the real login page instead.
+const loginPage = '/login';
+
+function leaveCamundaLogin() {
+  if (window.location.hash.startsWith('#/login')) {
+    window.location.replace(loginPage);
+  }
+}
+
+window.addEventListener('hashchange', leaveCamundaLogin);
+leaveCamundaLogin();
