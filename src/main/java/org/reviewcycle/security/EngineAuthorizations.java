@@ -1,5 +1,6 @@
 package org.reviewcycle.security;
 
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Map;
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * The engine authorizations every installation needs, made once at start-up if missing.
  * Staff may use Tasklist, read the cycle's definitions (to show process names and forms) and read
- * the "My tasks" filter. Which tasks a person sees is not granted here: the engine grants the
+ * the "My tasks" filter; admins may do everything. Which tasks a person sees is not granted here: the engine grants the
  * assignee and the candidate users and groups of each task its rights on that task, so a teacher
  * sees their own tasks and those offered to their groups, and nothing of the head's. Admins are
- * engine administrators ({@link EngineSecurityPlugin}) and need nothing here.
+ * also engine administrators ({@link EngineSecurityPlugin}), which only some admin-only commands
+ * look at; every other check reads these grants.
  */
 @Component
 class EngineAuthorizations {
@@ -45,10 +47,14 @@ class EngineAuthorizations {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void grantStaffTheirDefaults() {
-        grantStaff(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grantStaff(Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-        grantStaff(Resources.FILTER, myTasksFilter().getId(), Permissions.READ);
+    void grantDefaults() {
+        grant(EngineGroups.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(EngineGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        grant(EngineGroups.STAFF, Resources.FILTER, myTasksFilter().getId(), Permissions.READ);
+        // What Camunda's first-run setup would give its admin group, given to ours instead.
+        for (Resources resource : Resources.values()) {
+            grant(EngineGroups.ADMINS, resource, ANY, Permissions.ALL);
+        }
     }
 
     private Filter myTasksFilter() {
@@ -70,15 +76,15 @@ class EngineAuthorizations {
         return filter;
     }
 
-    private void grantStaff(Resource resource, String resourceId, Permission permission) {
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
         var authorization = authorizations.createAuthorizationQuery()
-                .groupIdIn(EngineGroups.STAFF)
+                .groupIdIn(groupId)
                 .resourceType(resource)
                 .resourceId(resourceId)
                 .singleResult();
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(EngineGroups.STAFF);
+            authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         } else if (authorization.isPermissionGranted(permission)) {
@@ -86,7 +92,7 @@ class EngineAuthorizations {
         }
         authorization.addPermission(permission);
         authorizations.saveAuthorization(authorization);
-        log.info("Granted group '{}' {} on {} '{}'", EngineGroups.STAFF, permission.getName(),
+        log.info("Granted group '{}' {} on {} '{}'", groupId, permission.getName(),
                 resource.resourceName(), resourceId);
     }
 }

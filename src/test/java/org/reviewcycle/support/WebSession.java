@@ -1,0 +1,119 @@
+package org.reviewcycle.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * One person's HTTP conversation with the running application, as a browser or an API client has
+ * it: cookies kept, redirects not followed (so that a test sees them), the Spring login form's CSRF
+ * token and the Camunda webapps' XSRF token sent the way the real pages send them.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String basicAuthorization;
+
+    private WebSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static WebSession anonymous(int port) {
+        return new WebSession("http://localhost:" + port);
+    }
+
+    /** An API client that sends HTTP basic credentials with every request and keeps no session. */
+    public static WebSession basic(int port, String username, String password) {
+        var session = anonymous(port);
+        session.basicAuthorization = "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return session;
+    }
+
+    /** Logs in through the login form, as a person does; fails if the login is refused. */
+    public static WebSession loggedIn(int port, String username, String password) {
+        var session = anonymous(port);
+        var response = session.submitLogin(username, password);
+        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("Login as " + username + " was refused: " + response.statusCode() + " "
+                    + response.headers().firstValue("Location").orElse(""));
+        }
+        return session;
+    }
+
+    /** Opens Tasklist as a browser does; this is when the webapp takes over the login. */
+    public WebSession openTasklist() {
+        var page = get("/camunda/app/tasklist/default/");
+        if (page.statusCode() != 200) {
+            throw new AssertionError("Tasklist did not open: " + page.statusCode());
+        }
+        return this;
+    }
+
+    public HttpResponse<String> submitLogin(String username, String password) {
+        var page = get("/login");
+        var token = CSRF_FIELD.matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("The login page has no CSRF field: " + page.body());
+        }
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, text/html");
+        if (basicAuthorization != null) {
+            builder.header("Authorization", basicAuthorization);
+        }
+        // The Camunda webapps send their XSRF cookie back as a header on every request.
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
