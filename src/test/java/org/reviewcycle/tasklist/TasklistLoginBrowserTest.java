@@ -1,0 +1,42 @@
+package org.reviewcycle.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.reviewcycle.support.Browser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One login for Tasklist, in a real browser: log in, reach Tasklist, log out, and be asked again. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistLoginBrowserTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void aTeacherLogsInReachesTasklistLogsOutAndIsAskedToLogInAgain() {
+        try (var browser = new Browser(port, "tasklist-login")) {
+            browser.open("/camunda/app/tasklist/default/");
+            browser.waitUntilPathStartsWith("/login");
+            browser.screenshot("1-login-page");
+
+            browser.logIn("teacher.mpg", "demo");
+            browser.waitUntilPathStartsWith("/camunda/app/tasklist/default/");
+            browser.waitUntilTextShown("My tasks");
+            browser.screenshot("2-tasklist");
+            assertThat(browser.pageText()).contains("Amy Clarke").doesNotContain("Cockpit");
+
+            browser.click(By.cssSelector(".account"));
+            browser.screenshot("3-account-menu");
+            browser.click(By.xpath("//a[contains(., 'Log out')]"));
+            browser.waitUntilPathStartsWith("/login");
+            browser.screenshot("4-logged-out");
+
+            browser.open("/camunda/app/tasklist/default/");
+            browser.waitUntilPathStartsWith("/login");
+            assertThat(browser.pageText()).contains("ReviewCycle", "Username", "Password");
+            browser.screenshot("5-asked-again");
+        }
+    }
+}
