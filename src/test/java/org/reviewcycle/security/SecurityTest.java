@@ -197,6 +197,21 @@ class SecurityTest {
     }
 
     @Test
+    void staffAreTheEnginesUsersReadOnlyEvenForAnAdmin() {
+        var admin = WebSession.basic(port, "admin", "demo");
+        var operations = admin.send("OPTIONS", "/engine-rest/user");
+        assertThat(operations.body()).contains("\"list\"").doesNotContain("\"create\"");
+        var created = admin.postJson("/engine-rest/user/create", """
+                {"profile": {"id": "new.person", "firstName": "New", "lastName": "Person", "email": "n@example.org"},
+                 "credentials": {"password": "secret123"}}""");
+        assertThat(created.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(identity.createUserQuery().userId("new.person").count()).isZero();
+        assertThat(identity.isReadOnly()).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup("heads-littletown").list())
+                .extracting(u -> u.getLastName()).containsExactly("Ashworth");
+    }
+
+    @Test
     void anExpressionInATaskQueryIsRefusedForEveryCallerIncludingAdmins() {
         var admin = WebSession.basic(port, "admin", "demo");
         String expression = "${currentUser()}";

@@ -88,6 +88,10 @@ public final class WebSession {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> send(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, text/html");
         if (basicAuthorization != null) {

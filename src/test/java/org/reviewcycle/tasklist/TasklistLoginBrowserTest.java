@@ -39,4 +39,19 @@ class TasklistLoginBrowserTest {
             browser.screenshot("5-asked-again");
         }
     }
+
+    @Test
+    void anAdminSeesTheStaffAsCamundaUsersInAdminReadOnly() {
+        try (var browser = new Browser(port, "admin-users")) {
+            browser.logIn("admin", "demo");
+            browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
+            browser.open("/camunda/app/admin/default/#/users");
+            browser.waitUntilTextShown("Ashworth");
+            browser.screenshot("1-users");
+            assertThat(browser.pageText()).contains("Clarke", "Okafor", "teacher.mpg@littletown.example.org");
+            browser.open("/camunda/app/admin/default/#/groups");
+            browser.waitUntilTextShown("heads-littletown");
+            browser.screenshot("2-groups");
+        }
+    }
 }
