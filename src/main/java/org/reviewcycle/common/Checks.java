@@ -18,4 +18,9 @@ public final class Checks {
         }
         return text;
     }
+
+    /** The stripped text, null when blank, or an {@link IllegalArgumentException} when too long. */
+    public static String optionalText(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : requireText(field, value, maxLength);
+    }
 }

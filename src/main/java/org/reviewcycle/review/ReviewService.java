@@ -1,22 +1,49 @@
 package org.reviewcycle.review;
 
+import static org.reviewcycle.common.Checks.optionalText;
+import static org.reviewcycle.common.Checks.requireText;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.reviewcycle.common.CurrentActor;
+import org.reviewcycle.objective.Objective;
+import org.reviewcycle.objective.ObjectiveRevision;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The entry point for reviews: one per member of staff per cycle. */
+/**
+ * The entry point for reviews, one per member of staff per cycle, and for what their steps record:
+ * the self-reflection, the mid-year check, the final review with its impact section and pay
+ * recommendation, the reviewee's sign-off and the head's moderation.
+ */
 @Service
 @Transactional
 public class ReviewService {
 
+    static final int TEXT_LENGTH = 2000;
+
     private final ReviewMapper reviews;
+    private final ReviewRecordMapper records;
+    private final SchoolService schools;
+    private final StaffService staff;
+    private final ObjectiveService objectives;
     private final CurrentActor actor;
 
-    ReviewService(ReviewMapper reviews, CurrentActor actor) {
+    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, SchoolService schools, StaffService staff,
+            ObjectiveService objectives, CurrentActor actor) {
         this.reviews = reviews;
+        this.records = records;
+        this.schools = schools;
+        this.staff = staff;
+        this.objectives = objectives;
         this.actor = actor;
     }
 
@@ -52,5 +79,189 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<Review> reviewsIn(long cycleId) {
         return reviews.selectByCycle(cycleId);
+    }
+
+    /** The review with its cycle, school, reviewee and reviewer. */
+    @Transactional(readOnly = true)
+    public ReviewFacts facts(long reviewId) {
+        Review review = reviews.selectById(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        var cycle = schools.findCycle(review.cycleId()).orElseThrow();
+        return new ReviewFacts(review, cycle, schools.findSchool(cycle.schoolId()).orElseThrow(),
+                staff.find(review.staffId()).orElseThrow(), staff.find(review.reviewerId()).orElseThrow());
+    }
+
+    public SelfReflection recordSelfReflection(long reviewId, String strengths, String developmentWishes,
+            String objectiveIdeas) {
+        requireReview(reviewId);
+        if (records.selectSelfReflection(reviewId).isPresent()) {
+            throw new IllegalStateException("The self-reflection of review " + reviewId + " has been recorded already");
+        }
+        var reflection = new SelfReflection(reviewId, optionalText("Strengths", strengths, TEXT_LENGTH),
+                optionalText("What you want to develop", developmentWishes, TEXT_LENGTH),
+                optionalText("Ideas for objectives", objectiveIdeas, TEXT_LENGTH));
+        records.insertSelfReflection(reflection, actor.username());
+        return reflection;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SelfReflection> selfReflection(long reviewId) {
+        return records.selectSelfReflection(reviewId);
+    }
+
+    /**
+     * Records the mid-year check: progress on every objective, and any change to an objective's
+     * wording (which makes the objectives go back to the head). Returns whether objectives changed.
+     */
+    public boolean recordMidYearCheck(long reviewId, List<MidYearEntry> entries, String overallNote) {
+        requireReview(reviewId);
+        if (records.selectMidYearCheckId(reviewId).isPresent()) {
+            throw new IllegalStateException("The mid-year check of review " + reviewId + " has been recorded already");
+        }
+        if (entries == null) {
+            throw new IllegalArgumentException("Progress: give the progress on each objective");
+        }
+        for (MidYearEntry entry : entries) {
+            if (entry.status() == null) {
+                throw new IllegalArgumentException("Objective " + entry.position()
+                        + ": choose on track, at risk or off track");
+            }
+            optionalText("Objective " + entry.position() + ": the note", entry.note(), TEXT_LENGTH);
+        }
+        String note = optionalText("Overall note", overallNote, TEXT_LENGTH);
+        boolean changed = objectives.reviseAtMidYear(reviewId, entries.stream()
+                .map(e -> new ObjectiveRevision(e.position(), e.title(), e.successCriteria())).toList());
+        records.insertMidYearCheck(reviewId, note, changed, actor.username());
+        long checkId = records.selectMidYearCheckId(reviewId).orElseThrow();
+        Map<Integer, Objective> current = byPosition(objectives.currentObjectives(reviewId));
+        for (MidYearEntry entry : entries) {
+            records.insertMidYearProgress(checkId, new MidYearProgress(current.get(entry.position()).id(),
+                    entry.status(), optionalText("Note", entry.note(), TEXT_LENGTH)), actor.username());
+        }
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MidYearProgress> midYearProgress(long reviewId) {
+        return records.selectMidYearProgress(reviewId);
+    }
+
+    /**
+     * Records the final review as a new round: an outcome with evidence for every objective, the
+     * impact section, CPD, next year's needs, and for teachers (only) a pay recommendation with reason.
+     */
+    public FinalReview recordFinalReview(long reviewId, FinalReviewDraft draft) {
+        ReviewFacts facts = facts(reviewId);
+        Map<Integer, Objective> current = byPosition(objectives.currentObjectives(reviewId));
+        var outcomes = new ArrayList<ObjectiveOutcome>();
+        List<OutcomeEntry> entries = draft.outcomes() == null ? List.of() : draft.outcomes();
+        Map<Integer, OutcomeEntry> given = entries.stream()
+                .collect(Collectors.toMap(OutcomeEntry::position, Function.identity(), (a, b) -> {
+                    throw new IllegalArgumentException("Outcomes: objective " + a.position() + " is given twice");
+                }));
+        for (Integer position : given.keySet()) {
+            if (!current.containsKey(position)) {
+                throw new IllegalArgumentException("Outcomes: this review has no objective " + position);
+            }
+        }
+        for (Objective objective : current.values()) {
+            String label = "Objective " + objective.position();
+            OutcomeEntry entry = given.get(objective.position());
+            if (entry == null || entry.outcome() == null) {
+                throw new IllegalArgumentException(label + ": choose met, partly met or not met");
+            }
+            outcomes.add(new ObjectiveOutcome(objective.id(), entry.outcome(),
+                    requireText(label + ": the evidence", entry.evidence(), TEXT_LENGTH)));
+        }
+        boolean teacher = facts.reviewee().category().isTeacher();
+        if (teacher && draft.payRecommendation() == null) {
+            throw new IllegalArgumentException("Pay recommendation: recommend pay progression or not, with a reason");
+        }
+        if (!teacher && draft.payRecommendation() != null) {
+            throw new IllegalArgumentException("Pay recommendation: " + facts.reviewee().category().label()
+                    + " is support staff, who have no pay recommendation");
+        }
+        int round = records.selectLatestFinalReview(reviewId).map(FinalReview::round).orElse(0) + 1;
+        var review = new FinalReview(null, reviewId, round,
+                requireText("Impact on pupils", draft.impactOnPupils(), TEXT_LENGTH),
+                requireText("Impact on own practice", draft.impactOnPractice(), TEXT_LENGTH),
+                requireText("Impact on colleagues and the school", draft.impactOnColleagues(), TEXT_LENGTH),
+                optionalText("CPD undertaken", draft.cpdUndertaken(), TEXT_LENGTH),
+                optionalText("Impact of the CPD", draft.cpdImpact(), TEXT_LENGTH),
+                optionalText("Development needs for next year", draft.developmentNeeds(), TEXT_LENGTH),
+                draft.payRecommendation(),
+                teacher ? requireText("Reason for the pay recommendation", draft.payReason(), TEXT_LENGTH) : null);
+        records.insertFinalReview(review, actor.username());
+        FinalReview written = records.selectLatestFinalReview(reviewId).orElseThrow();
+        outcomes.forEach(outcome -> records.insertOutcome(written.id(), outcome, actor.username()));
+        return written;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<FinalReview> finalReview(long reviewId) {
+        return records.selectLatestFinalReview(reviewId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ObjectiveOutcome> outcomes(long finalReviewId) {
+        return records.selectOutcomes(finalReviewId);
+    }
+
+    /** The reviewee adds comments and signs the latest final review. */
+    public RevieweeSignOff signAsReviewee(long reviewId, String comments, boolean confirmed) {
+        FinalReview review = requireFinalReview(reviewId);
+        if (!confirmed) {
+            throw new IllegalArgumentException("Confirm that you have read your review before you sign it");
+        }
+        String text = optionalText("Your comments", comments, TEXT_LENGTH);
+        records.insertRevieweeSignOff(review.id(), text, actor.username());
+        return records.selectRevieweeSignOff(review.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RevieweeSignOff> revieweeSignOff(long reviewId) {
+        return records.selectLatestFinalReview(reviewId).flatMap(r -> records.selectRevieweeSignOff(r.id()));
+    }
+
+    /** The head signs off the latest final review, or returns it to the reviewer with a reason. */
+    public FinalReviewDecision moderate(long reviewId, SignOffDecision decision, String reason, String moderationNote) {
+        FinalReview review = requireFinalReview(reviewId);
+        if (decision == null) {
+            throw new IllegalArgumentException("Decision: choose whether to sign off or return the review");
+        }
+        String why = decision == SignOffDecision.RETURNED
+                ? requireText("Reason for returning the review", reason, TEXT_LENGTH)
+                : optionalText("Reason", reason, TEXT_LENGTH);
+        var recorded = new FinalReviewDecision(review.id(), decision, why,
+                optionalText("Moderation note", moderationNote, TEXT_LENGTH), actor.username(), null);
+        records.insertFinalReviewDecision(recorded, actor.username());
+        return recorded;
+    }
+
+    @Transactional(readOnly = true)
+    public List<FinalReviewDecision> finalReviewDecisions(long reviewId) {
+        return records.selectFinalReviewDecisions(reviewId);
+    }
+
+    /** The review is complete: signed off by the head. */
+    public void complete(long reviewId) {
+        changeState(reviewId, ReviewState.COMPLETE);
+    }
+
+    private FinalReview requireFinalReview(long reviewId) {
+        requireReview(reviewId);
+        return records.selectLatestFinalReview(reviewId)
+                .orElseThrow(() -> new IllegalStateException("Review " + reviewId + " has no final review yet"));
+    }
+
+    private void requireReview(long reviewId) {
+        if (reviews.selectById(reviewId).isEmpty()) {
+            throw new IllegalArgumentException("No review with id " + reviewId);
+        }
+    }
+
+    private static Map<Integer, Objective> byPosition(List<Objective> list) {
+        return list.stream().collect(Collectors.toMap(Objective::position, Function.identity(),
+                (a, b) -> a, java.util.TreeMap::new));
     }
 }

@@ -1,0 +1,6 @@
+package org.reviewcycle.objective;
+
+/** The reviewee's answer to approved objectives. */
+public enum Response {
+    ACKNOWLEDGED, DISAGREED
+}

@@ -1,0 +1,78 @@
+package org.reviewcycle.process;
+
+/**
+ * The one place that spells the names linking code and the model {@code bpmn/AnnualReviewCycle.bpmn}
+ * (with {@code bpmn/ReviewPlan.dmn} and the forms in {@code forms/}): the process key, its element
+ * ids, the process variables (ids and decisions only) and the forms' ids.
+ */
+public final class AnnualReviewCycleProcess {
+
+    public static final String KEY = "AnnualReviewCycle";
+    public static final String REVIEW_PLAN_DECISION = "ReviewPlan";
+
+    private AnnualReviewCycleProcess() {
+    }
+
+    /** Element ids in the model. */
+    public static final class Elements {
+        public static final String START = "Event_ReviewLaunched";
+        public static final String DECIDE_REVIEW_PLAN = "Task_DecideReviewPlan";
+        public static final String SELF_REFLECTION = "Task_SelfReflection";
+        public static final String PLANNING_MEETING = "Task_PlanningMeeting";
+        public static final String APPROVE_OBJECTIVES = "Task_ApproveObjectives";
+        public static final String OBJECTIVES_APPROVED = "Gateway_ObjectivesApproved";
+        public static final String ACKNOWLEDGE_OBJECTIVES = "Task_AcknowledgeObjectives";
+        public static final String MID_YEAR_CHECK_DONE = "Gateway_MidYearCheckDone";
+        public static final String MID_YEAR_REACHED = "Event_MidYearReached";
+        public static final String MID_YEAR_CHECK = "Task_MidYearCheck";
+        public static final String OBJECTIVES_CHANGED_AT_MID_YEAR = "Gateway_ObjectivesChangedAtMidYear";
+        public static final String OBSERVATIONS_NEEDED = "Gateway_ObservationsNeeded";
+        public static final String LESSON_OBSERVATION = "Task_LessonObservation";
+        public static final String FINAL_REVIEW_REACHED = "Event_FinalReviewReached";
+        public static final String FINAL_REVIEW = "Task_FinalReview";
+        public static final String REVIEWEE_SIGN_OFF = "Task_RevieweeSignOff";
+        public static final String HEAD_SIGN_OFF = "Task_HeadSignOff";
+        public static final String FINAL_REVIEW_SIGNED_OFF = "Gateway_FinalReviewSignedOff";
+        public static final String REVIEW_COMPLETE = "Event_ReviewComplete";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variables: references and the decisions that drive gateways and timers. */
+    public static final class Variables {
+        public static final String REVIEW_ID = "reviewId";
+        public static final String REVIEWEE = "revieweeUsername";
+        public static final String REVIEWER = "reviewerUsername";
+        /** The group of the reviewee's school's head, e.g. heads-littletown. */
+        public static final String HEAD_GROUP = "headGroup";
+        /** Input of the ReviewPlan decision. */
+        public static final String STAFF_CATEGORY = "staffCategory";
+        /** Outputs of the ReviewPlan decision. */
+        public static final String OBSERVATION_COUNT = "observationCount";
+        public static final String PAY_RECOMMENDATION_DUE = "payRecommendationDue";
+        public static final String OBJECTIVES_APPROVED = "objectivesApproved";
+        public static final String MID_YEAR_CHECK_DONE = "midYearCheckDone";
+        public static final String OBJECTIVES_CHANGED_AT_MID_YEAR = "objectivesChangedAtMidYear";
+        public static final String FINAL_REVIEW_SIGNED_OFF = "finalReviewSignedOff";
+
+        private Variables() {
+        }
+    }
+
+    /** Form ids (= file names in forms/). */
+    public static final class Forms {
+        public static final String SELF_REFLECTION = "SelfReflection";
+        public static final String PLANNING_MEETING = "PlanningMeeting";
+        public static final String APPROVE_OBJECTIVES = "ApproveObjectives";
+        public static final String ACKNOWLEDGE_OBJECTIVES = "AcknowledgeObjectives";
+        public static final String MID_YEAR_CHECK = "MidYearCheck";
+        public static final String LESSON_OBSERVATION = "LessonObservation";
+        public static final String FINAL_REVIEW = "FinalReview";
+        public static final String REVIEWEE_SIGN_OFF = "RevieweeSignOff";
+        public static final String HEAD_SIGN_OFF = "HeadSignOff";
+
+        private Forms() {
+        }
+    }
+}

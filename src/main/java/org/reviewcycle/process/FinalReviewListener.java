@@ -1,0 +1,101 @@
+package org.reviewcycle.process;
+
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.reviewcycle.objective.Objective;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.observation.ObservationService;
+import org.reviewcycle.review.FinalReviewDecision;
+import org.reviewcycle.review.FinalReviewDraft;
+import org.reviewcycle.review.Outcome;
+import org.reviewcycle.review.OutcomeEntry;
+import org.reviewcycle.review.PayRecommendation;
+import org.reviewcycle.review.ReviewFacts;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.review.SignOffDecision;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_FinalReview, form FinalReview: outcomes per objective, the impact section, CPD, next
+ * year's needs and, for teachers, the pay recommendation. The form shows the mid-year progress,
+ * the observations and, after a return, the head's reason.
+ */
+@Component("finalReviewListener")
+class FinalReviewListener extends ReviewTaskListener {
+
+    static final String OUTCOMES = "outcomes";
+
+    private final ReviewService reviews;
+    private final ObjectiveService objectives;
+    private final ObservationService observations;
+
+    FinalReviewListener(ReviewForms forms, ReviewService reviews, ObjectiveService objectives,
+            ObservationService observations) {
+        super(forms);
+        this.reviews = reviews;
+        this.objectives = objectives;
+        this.observations = observations;
+    }
+
+    @Override
+    List<String> inputs() {
+        return List.of(OUTCOMES, "impactOnPupils", "impactOnPractice", "impactOnColleagues", "cpdUndertaken",
+                "cpdImpact", "developmentNeeds", "payRecommendation", "payReason");
+    }
+
+    @Override
+    void prepare(DelegateTask task, ReviewFacts facts) {
+        long reviewId = facts.review().id();
+        List<Objective> current = objectives.currentObjectives(reviewId);
+        Map<Long, Objective> byId = current.stream().collect(Collectors.toMap(Objective::id, Function.identity()));
+        forms.showObjectives(task, facts);
+        task.setVariableLocal("returnReason", reviews.finalReviewDecisions(reviewId).stream()
+                .reduce((first, second) -> second)
+                .filter(d -> d.decision() == SignOffDecision.RETURNED)
+                .map(FinalReviewDecision::reason).orElse(""));
+        ReviewForms.showList(task, "midYearTable", reviews.midYearProgress(reviewId).stream()
+                .filter(p -> byId.containsKey(p.objectiveId()))
+                .map(p -> ReviewForms.row("position", byId.get(p.objectiveId()).position(),
+                        "title", byId.get(p.objectiveId()).title(), "status", p.status().label(),
+                        "note", ReviewForms.text(p.note())))
+                .toList());
+        ReviewForms.showList(task, "observationsTable", observations.observationsOf(reviewId).stream()
+                .map(o -> ReviewForms.row("date", ReviewForms.DAY.format(o.observedOn()), "judgement", o.judgement().label(),
+                        "strengths", o.strengths(), "areasToDevelop", o.areasToDevelop()))
+                .toList());
+        task.setVariableLocal("payRecommendationDue",
+                Boolean.TRUE.equals(task.getVariable(Variables.PAY_RECOMMENDATION_DUE)));
+        ReviewForms.showList(task, OUTCOMES, current.stream()
+                .map(o -> ReviewForms.row("position", o.position(), "title", o.title(), "outcome", null, "evidence", ""))
+                .toList());
+    }
+
+    @Override
+    void record(DelegateTask task, SubmittedForm form, ReviewFacts facts) {
+        var outcomes = new ArrayList<OutcomeEntry>();
+        for (SubmittedForm entry : form.list(OUTCOMES, "Outcomes")) {
+            Integer position = entry.integer("position", "Outcomes: the objective number");
+            if (position == null) {
+                throw new IllegalArgumentException("Outcomes: every entry needs its objective number");
+            }
+            String label = "Objective " + position;
+            outcomes.add(new OutcomeEntry(position, entry.choice("outcome", label + ": the outcome", Outcome.class),
+                    entry.text("evidence", label + ": the evidence")));
+        }
+        reviews.recordFinalReview(facts.review().id(), new FinalReviewDraft(outcomes,
+                form.text("impactOnPupils", "Impact on pupils"),
+                form.text("impactOnPractice", "Impact on own practice"),
+                form.text("impactOnColleagues", "Impact on colleagues and the school"),
+                form.text("cpdUndertaken", "CPD undertaken"), form.text("cpdImpact", "Impact of the CPD"),
+                form.text("developmentNeeds", "Development needs for next year"),
+                form.choice("payRecommendation", "Pay recommendation", PayRecommendation.class),
+                form.text("payReason", "Reason for the pay recommendation")));
+    }
+}

@@ -1,0 +1,153 @@
+package org.reviewcycle.process;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.reviewcycle.objective.Objective;
+import org.reviewcycle.objective.ObjectiveDecision;
+import org.reviewcycle.objective.ObjectiveResponse;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.objective.Response;
+import org.reviewcycle.review.FinalReview;
+import org.reviewcycle.review.ReviewFacts;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.school.SchoolPriority;
+import org.reviewcycle.school.SchoolService;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The variables the forms show (see forms/*.form), read from our tables when a task is created
+ * and put on the task only: lists as Json, which form-js tables and dynamic lists read.
+ */
+@Component
+class ReviewForms {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReviewService reviews;
+    private final ObjectiveService objectives;
+    private final SchoolService schools;
+
+    ReviewForms(ReviewService reviews, ObjectiveService objectives, SchoolService schools) {
+        this.reviews = reviews;
+        this.objectives = objectives;
+        this.schools = schools;
+    }
+
+    ReviewFacts facts(long reviewId) {
+        return reviews.facts(reviewId);
+    }
+
+    void showCommonFacts(DelegateTask task, ReviewFacts facts) {
+        task.setVariableLocal("revieweeName", facts.reviewee().fullName());
+        task.setVariableLocal("revieweeJobTitle", facts.reviewee().jobTitle());
+        task.setVariableLocal("reviewerName", facts.reviewer().fullName());
+        task.setVariableLocal("schoolName", facts.school().name());
+        task.setVariableLocal("cycleYear", facts.cycle().academicYear());
+    }
+
+    void showObjectives(DelegateTask task, ReviewFacts facts) {
+        Map<Long, SchoolPriority> priorities = priorities(facts);
+        showList(task, "objectivesTable", objectives.currentObjectives(facts.review().id()).stream()
+                .map(o -> row("position", o.position(), "title", o.title(),
+                        "priority", priorityLabel(priorities.get(o.priorityId())),
+                        "successCriteria", o.successCriteria(), "evidence", o.evidence(),
+                        "cpdSupport", text(o.cpdSupport()), "joint", o.joint() ? "Joint team objective" : ""))
+                .toList());
+    }
+
+    void showDecisionHistory(DelegateTask task, ReviewFacts facts) {
+        showList(task, "decisionHistory", objectives.decisions(facts.review().id()).stream()
+                .map(d -> row("decidedAt", d.decidedAt() == null ? "" : DAY_AND_TIME.format(d.decidedAt()),
+                        "decidedBy", d.decidedBy(),
+                        "decision", d.decision() == org.reviewcycle.objective.Decision.APPROVED ? "Approved" : "Returned",
+                        "reason", text(d.reason())))
+                .toList());
+    }
+
+    /** The head's reason, when the latest decision on the objectives was a return. */
+    String lastReturnReason(ReviewFacts facts) {
+        return objectives.lastDecision(facts.review().id())
+                .filter(d -> d.decision() == org.reviewcycle.objective.Decision.RETURNED)
+                .map(ObjectiveDecision::reason).orElse("");
+    }
+
+    /** The reviewee's latest disagreement with their objectives, if any. */
+    String disagreement(ReviewFacts facts) {
+        List<ObjectiveResponse> responses = objectives.responses(facts.review().id());
+        return responses.stream().filter(r -> r.response() == Response.DISAGREED)
+                .reduce((first, second) -> second)
+                .map(r -> "Round " + r.round() + ": " + r.reason()).orElse("");
+    }
+
+    void showPriorities(DelegateTask task, ReviewFacts facts) {
+        List<SchoolPriority> list = schools.priorities(facts.school().id());
+        showList(task, "priorityOptions", list.stream().map(p -> row("label", priorityLabel(p), "value", p.code())).toList());
+        showList(task, "priorityTable", list.stream()
+                .map(p -> row("code", p.code(), "title", p.title(), "wholeSchoolTarget", p.wholeSchoolTarget())).toList());
+    }
+
+    void showObjectiveOptions(DelegateTask task, ReviewFacts facts) {
+        showList(task, "objectiveOptions", objectives.currentObjectives(facts.review().id()).stream()
+                .map(o -> row("label", o.position() + ". " + o.title(), "value", String.valueOf(o.position()))).toList());
+    }
+
+    /** The final review as the reviewee and the head read it. */
+    void showFinalReview(DelegateTask task, ReviewFacts facts) {
+        FinalReview review = reviews.finalReview(facts.review().id()).orElseThrow();
+        Map<Long, Objective> byId = objectives.currentObjectives(facts.review().id()).stream()
+                .collect(Collectors.toMap(Objective::id, Function.identity()));
+        showList(task, "outcomesTable", reviews.outcomes(review.id()).stream()
+                .map(o -> row("position", byId.get(o.objectiveId()).position(), "title", byId.get(o.objectiveId()).title(),
+                        "outcome", o.outcome().label(), "evidence", o.evidence()))
+                .toList());
+        task.setVariableLocal("impactOnPupilsText", review.impactOnPupils());
+        task.setVariableLocal("impactOnPracticeText", review.impactOnPractice());
+        task.setVariableLocal("impactOnColleaguesText", review.impactOnColleagues());
+        task.setVariableLocal("cpdUndertakenText", text(review.cpdUndertaken()));
+        task.setVariableLocal("cpdImpactText", text(review.cpdImpact()));
+        task.setVariableLocal("developmentNeedsText", text(review.developmentNeeds()));
+        task.setVariableLocal("payRecommendationText", review.payRecommendation() == null ? ""
+                : review.payRecommendation().label() + ": " + review.payReason());
+    }
+
+    static void showList(DelegateTask task, String name, List<Map<String, Object>> rows) {
+        try {
+            task.setVariableLocal(name, SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + name + " as JSON", e);
+        }
+    }
+
+    static Map<String, Object> row(Object... keysAndValues) {
+        var row = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private Map<Long, SchoolPriority> priorities(ReviewFacts facts) {
+        return schools.priorities(facts.school().id()).stream()
+                .collect(Collectors.toMap(SchoolPriority::id, Function.identity()));
+    }
+
+    private static String priorityLabel(SchoolPriority priority) {
+        return priority == null ? "" : priority.code() + ": " + priority.title();
+    }
+}

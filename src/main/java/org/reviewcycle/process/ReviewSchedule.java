@@ -1,0 +1,75 @@
+package org.reviewcycle.process;
+
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements;
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.school.ReviewCycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates and timer dates from the cycle's milestones, read from our tables each time so that a
+ * change to the cycle's dates applies to the work still to come. Used by the model as
+ * {@code ${reviewSchedule.dueDate(execution)}} on every user task, and by the two timers.
+ */
+@Component("reviewSchedule")
+public class ReviewSchedule {
+
+    /** Work is due at the end of the school day of its milestone. */
+    static final LocalTime END_OF_SCHOOL_DAY = LocalTime.of(17, 0);
+    /** The mid-year check, and objectives changed there, are due four weeks after it opens. */
+    static final int MID_YEAR_WEEKS = 4;
+
+    private final ReviewService reviews;
+
+    ReviewSchedule(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    public Date dueDate(DelegateExecution execution) {
+        ReviewCycle cycle = cycleOf(execution);
+        boolean afterMidYear = Boolean.TRUE.equals(execution.getVariable(Variables.MID_YEAR_CHECK_DONE));
+        return switch (execution.getCurrentActivityId()) {
+            case Elements.SELF_REFLECTION, Elements.PLANNING_MEETING -> at(cycle.objectivesAgreedBy());
+            case Elements.APPROVE_OBJECTIVES, Elements.ACKNOWLEDGE_OBJECTIVES ->
+                    at(afterMidYear ? midYearDue(cycle) : cycle.objectivesAgreedBy());
+            case Elements.MID_YEAR_CHECK -> at(midYearDue(cycle));
+            case Elements.LESSON_OBSERVATION -> at(cycle.finalReviewFrom());
+            case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
+            default -> throw new IllegalStateException("No milestone for " + execution.getCurrentActivityId());
+        };
+    }
+
+    /** When the mid-year check opens (timer Event_MidYearReached). */
+    public Date midYearCheckFrom(DelegateExecution execution) {
+        return startOf(cycleOf(execution).midYearCheckFrom());
+    }
+
+    /** When the final review opens (timer Event_FinalReviewReached). */
+    public Date finalReviewFrom(DelegateExecution execution) {
+        return startOf(cycleOf(execution).finalReviewFrom());
+    }
+
+    private static LocalDate midYearDue(ReviewCycle cycle) {
+        LocalDate due = cycle.midYearCheckFrom().plusWeeks(MID_YEAR_WEEKS);
+        return due.isBefore(cycle.finalReviewFrom()) ? due : cycle.finalReviewFrom();
+    }
+
+    private ReviewCycle cycleOf(DelegateExecution execution) {
+        return reviews.facts((Long) execution.getVariable(Variables.REVIEW_ID)).cycle();
+    }
+
+    private static Date at(LocalDate day) {
+        return Date.from(day.atTime(END_OF_SCHOOL_DAY).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}

@@ -1,0 +1,62 @@
+package org.reviewcycle.process;
+
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.reviewcycle.review.ReviewFacts;
+
+/**
+ * The two moments of a review task. On create: fill the variables the task's form shows, and
+ * declare every input of the form as a task-local variable, so that what Tasklist submits stays on
+ * the task and never becomes a process variable. On complete: hand the submitted values to the
+ * feature's service, in the transaction that completes the task; an invalid value throws, the
+ * transaction rolls back, the task stays open and Tasklist shows the message.
+ */
+abstract class ReviewTaskListener implements TaskListener {
+
+    protected final ReviewForms forms;
+
+    ReviewTaskListener(ReviewForms forms) {
+        this.forms = forms;
+    }
+
+    @Override
+    public final void notify(DelegateTask task) {
+        ReviewFacts facts = forms.facts(reviewId(task));
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                forms.showCommonFacts(task, facts);
+                prepare(task, facts);
+                for (String input : inputs()) {
+                    if (!task.hasVariableLocal(input)) {
+                        task.setVariableLocal(input, null);
+                    }
+                }
+            }
+            case EVENTNAME_COMPLETE -> record(task, SubmittedForm.of(task), facts);
+            default -> {
+                // the model attaches these listeners to create and complete only
+            }
+        }
+    }
+
+    /** The keys of the form's input fields. */
+    abstract List<String> inputs();
+
+    /** Puts into task-local variables what the form shows, and prefills inputs. */
+    abstract void prepare(DelegateTask task, ReviewFacts facts);
+
+    /** Records what was submitted and sets the decisions the model's gateways read. */
+    abstract void record(DelegateTask task, SubmittedForm form, ReviewFacts facts);
+
+    static long reviewId(DelegateTask task) {
+        Object id = task.getVariable(Variables.REVIEW_ID);
+        if (id instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("Task " + task.getId() + " has no " + Variables.REVIEW_ID);
+    }
+}

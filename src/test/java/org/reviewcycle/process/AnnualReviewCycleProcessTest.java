@@ -1,0 +1,291 @@
+package org.reviewcycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements.*;
+import static org.reviewcycle.support.ReviewDriver.objective;
+import static org.reviewcycle.support.ReviewDriver.objectives;
+import static org.reviewcycle.support.ReviewDriver.values;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reviewcycle.objective.Decision;
+import org.reviewcycle.objective.ObjectiveDecision;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.objective.Response;
+import org.reviewcycle.observation.ObservationService;
+import org.reviewcycle.review.Review;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.review.ReviewState;
+import org.reviewcycle.review.SignOffDecision;
+import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.ReviewDriver;
+import org.reviewcycle.support.TestSchool;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Each path through AnnualReviewCycle, driven as the people themselves, with our tables checked. */
+@SpringBootTest
+class AnnualReviewCycleProcessTest {
+
+    @Autowired CycleLauncher launcher;
+    @Autowired SchoolService schools;
+    @Autowired StaffService staff;
+    @Autowired ReviewService reviews;
+    @Autowired ObjectiveService objectiveService;
+    @Autowired ObservationService observations;
+    @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+
+    TestSchool school;
+
+    @BeforeEach
+    void launchACycle() {
+        school = TestSchool.create(schools, staff);
+        launcher.launch(school.cycle().id());
+    }
+
+    ReviewDriver reviewOf(StaffMember member) {
+        return new ReviewDriver(tasks, forms, identity, management, runtime, staff, review(member).processInstanceId());
+    }
+
+    Review review(StaffMember member) {
+        return reviews.reviewsIn(school.cycle().id()).stream().filter(r -> r.staffId().equals(member.id()))
+                .findFirst().orElseThrow();
+    }
+
+    void selfReflect(ReviewDriver review, StaffMember reviewee) {
+        assertThat(review.openTaskKey()).isEqualTo(SELF_REFLECTION);
+        review.submit(reviewee.username(), values("strengths", "Building relationships with pupils",
+                "developmentWishes", "Teaching extended writing", "objectiveIdeas", "Something on writing"));
+    }
+
+    void plan(ReviewDriver review) {
+        assertThat(review.openTaskKey()).isEqualTo(PLANNING_MEETING);
+        review.submit(school.leader().username(), values("objectives", objectives(
+                objective("Use the school writing process across the curriculum", "W1", false),
+                objective("Develop pupils' reasoning in maths lessons", "M1", false))));
+    }
+
+    void headDecides(ReviewDriver review, String decision, String reason) {
+        assertThat(review.openTaskKey()).isEqualTo(APPROVE_OBJECTIVES);
+        review.submit(school.head().username(), values("decision", decision, "returnReason", reason));
+    }
+
+    void acknowledge(ReviewDriver review, StaffMember reviewee, String response, String reason) {
+        assertThat(review.openTaskKey()).isEqualTo(ACKNOWLEDGE_OBJECTIVES);
+        review.submit(reviewee.username(), values("response", response, "disagreementReason", reason));
+    }
+
+    void midYear(ReviewDriver review, String firstTitle) {
+        assertThat(review.openTaskKey()).isNull();
+        review.fireTimer();
+        assertThat(review.openTaskKey()).isEqualTo(MID_YEAR_CHECK);
+        @SuppressWarnings("unchecked")
+        var progress = (List<java.util.Map<String, Object>>) SubmittedFormAccess.list(review.taskVariables().get("progress"));
+        progress.get(0).put("title", firstTitle);
+        progress.forEach(p -> p.put("status", "ON_TRACK"));
+        review.submit(school.leader().username(), values("progress", ReviewDriver.json(progress),
+                "overallNote", "Good progress so far"));
+    }
+
+    void observe(ReviewDriver review) {
+        assertThat(review.openTaskKey()).isEqualTo(LESSON_OBSERVATION);
+        review.submit(school.leader().username(), values("observationDate", "2026-11-10",
+                "focusObjectives", ReviewDriver.json(List.of("1")), "judgement", "GOOD",
+                "strengths", "Clear modelling of the writing process", "areasToDevelop", "Pace of the plenary",
+                "cpdNeeds", "Questioning"));
+    }
+
+    void finalReview(ReviewDriver review, boolean teacher) {
+        review.fireTimer();
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        @SuppressWarnings("unchecked")
+        var outcomes = (List<java.util.Map<String, Object>>) SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
+        outcomes.forEach(o -> {
+            o.put("outcome", "MET");
+            o.put("evidence", "Moderated books show the target reached");
+        });
+        var submitted = values("outcomes", ReviewDriver.json(outcomes), "impactOnPupils", "More pupils write at length",
+                "impactOnPractice", "Planning now builds in extended writing",
+                "impactOnColleagues", "Shared the approach at a staff meeting", "cpdUndertaken", "Two network sessions",
+                "cpdImpact", "Better feedback on writing", "developmentNeeds", "Leading a phase team");
+        if (teacher) {
+            submitted.put("payRecommendation", "PROGRESS");
+            submitted.put("payReason", "All objectives met");
+        }
+        review.submit(school.leader().username(), submitted);
+    }
+
+    void revieweeSigns(ReviewDriver review, StaffMember reviewee) {
+        assertThat(review.openTaskKey()).isEqualTo(REVIEWEE_SIGN_OFF);
+        review.submit(reviewee.username(), values("revieweeComments", "A fair review", "confirmRead", true));
+    }
+
+    void headSigns(ReviewDriver review, String decision, String reason) {
+        assertThat(review.openTaskKey()).isEqualTo(HEAD_SIGN_OFF);
+        review.submit(school.head().username(), values("decision", decision, "returnReason", reason,
+                "moderationNote", "Consistent with the phase"));
+    }
+
+    @Test
+    void aTeachersReviewGoesStraightThrough() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        observe(review);
+        observe(review);
+        finalReview(review, true);
+        revieweeSigns(review, school.teacher());
+        headSigns(review, "SIGN_OFF", null);
+
+        assertThat(review.ended()).isTrue();
+        long reviewId = review(school.teacher()).id();
+        assertThat(reviews.find(reviewId).orElseThrow().state()).isEqualTo(ReviewState.COMPLETE);
+        assertThat(reviews.selfReflection(reviewId)).isPresent();
+        assertThat(objectiveService.currentObjectives(reviewId)).hasSize(2);
+        assertThat(objectiveService.decisions(reviewId)).extracting(ObjectiveDecision::decision).containsExactly(Decision.APPROVED);
+        assertThat(objectiveService.decisions(reviewId).get(0).decidedBy()).isEqualTo(school.head().username());
+        assertThat(reviews.midYearProgress(reviewId)).hasSize(2);
+        assertThat(observations.observationsOf(reviewId)).hasSize(2);
+        var finalReview = reviews.finalReview(reviewId).orElseThrow();
+        assertThat(finalReview.payRecommendation()).isNotNull();
+        assertThat(reviews.outcomes(finalReview.id())).hasSize(2);
+        assertThat(reviews.revieweeSignOff(reviewId)).isPresent();
+        assertThat(reviews.finalReviewDecisions(reviewId)).singleElement()
+                .satisfies(d -> assertThat(d.decision()).isEqualTo(SignOffDecision.SIGNED_OFF));
+    }
+
+    @Test
+    void theHeadReturnsTheObjectivesTwiceThenApproves() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "RETURN", "Objective 2 needs a measurable success criterion");
+        assertThat(review.taskVariables()).containsEntry("returnReason", "Objective 2 needs a measurable success criterion");
+        plan(review);
+        headDecides(review, "RETURN", "Link objective 1 to the writing target");
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        assertThat(review.openTaskKey()).isEqualTo(ACKNOWLEDGE_OBJECTIVES);
+
+        long reviewId = review(school.teacher()).id();
+        assertThat(objectiveService.decisions(reviewId)).extracting(ObjectiveDecision::decision)
+                .containsExactly(Decision.RETURNED, Decision.RETURNED, Decision.APPROVED);
+        assertThat(objectiveService.decisions(reviewId)).extracting(ObjectiveDecision::round).containsExactly(1, 2, 3);
+        assertThat(objectiveService.decisions(reviewId).get(1).reason()).isEqualTo("Link objective 1 to the writing target");
+    }
+
+    @Test
+    void theRevieweeRecordsADisagreementWhichTheHeadSees() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "DISAGREE", "Objective 2 is outside my year group");
+        long reviewId = review(school.teacher()).id();
+        assertThat(objectiveService.responses(reviewId)).singleElement()
+                .satisfies(r -> assertThat(r.response()).isEqualTo(Response.DISAGREED));
+
+        midYear(review, "Use the school writing process across all subjects");
+        assertThat(review.openTaskKey()).isEqualTo(APPROVE_OBJECTIVES);
+        assertThat(review.taskVariables().get("disagreement").toString()).contains("outside my year group");
+    }
+
+    @Test
+    void anObjectiveChangedAtMidYearGoesBackToTheHead() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process in science and history");
+        assertThat(review.openTaskKey()).isEqualTo(APPROVE_OBJECTIVES);
+        assertThat(review.taskVariables()).containsEntry("changedAtMidYear", true);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        assertThat(review.openTaskKey()).isEqualTo(LESSON_OBSERVATION);
+
+        long reviewId = review(school.teacher()).id();
+        assertThat(objectiveService.currentObjectives(reviewId).get(0).title())
+                .isEqualTo("Use the school writing process in science and history");
+        assertThat(objectiveService.decisions(reviewId)).extracting(ObjectiveDecision::round).containsExactly(1, 2);
+    }
+
+    @Test
+    void aSupportStaffReviewHasNoObservationAndNoPayRecommendation() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        assertThat(review.openTaskKey()).isNull();
+        assertThat(review.variable("observationCount")).isEqualTo(0);
+        finalReview(review, false);
+        revieweeSigns(review, school.assistant());
+        headSigns(review, "SIGN_OFF", null);
+        assertThat(review.ended()).isTrue();
+
+        long reviewId = review(school.assistant()).id();
+        assertThat(observations.observationsOf(reviewId)).isEmpty();
+        assertThat(reviews.finalReview(reviewId).orElseThrow().payRecommendation()).isNull();
+    }
+
+    @Test
+    void theHeadReturnsTheFinalReview() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        finalReview(review, false);
+        revieweeSigns(review, school.assistant());
+        headSigns(review, "RETURN", "Say what the impact on pupils was in numbers");
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        assertThat(review.taskVariables()).containsEntry("returnReason", "Say what the impact on pupils was in numbers");
+
+        // The team leader writes it again; the reviewee signs again; the head signs off.
+        var outcomes = SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
+        assertThat(outcomes).hasSize(2);
+        finalReviewAgain(review);
+        revieweeSigns(review, school.assistant());
+        headSigns(review, "SIGN_OFF", null);
+        assertThat(review.ended()).isTrue();
+
+        long reviewId = review(school.assistant()).id();
+        assertThat(reviews.finalReview(reviewId).orElseThrow().round()).isEqualTo(2);
+        assertThat(reviews.finalReviewDecisions(reviewId)).extracting(d -> d.decision())
+                .containsExactly(SignOffDecision.RETURNED, SignOffDecision.SIGNED_OFF);
+        assertThat(reviews.find(reviewId).orElseThrow().state()).isEqualTo(ReviewState.COMPLETE);
+    }
+
+    /** The final review again after a return: the timer has fired already, so no timer now. */
+    void finalReviewAgain(ReviewDriver review) {
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        @SuppressWarnings("unchecked")
+        var outcomes = (List<java.util.Map<String, Object>>) SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
+        outcomes.forEach(o -> {
+            o.put("outcome", "PARTLY_MET");
+            o.put("evidence", "Tracking shows 82% of the group at expected progress");
+        });
+        review.submit(school.leader().username(), values("outcomes", ReviewDriver.json(outcomes),
+                "impactOnPupils", "82% of the intervention group reached expected progress (from 60%)",
+                "impactOnPractice", "Groups are planned from the tracker", "impactOnColleagues", "Shared the tracker use"));
+    }
+}
