@@ -46,8 +46,13 @@ class FinalReviewListener extends ReviewTaskListener {
 
     @Override
     List<String> inputs() {
-        return List.of(OUTCOMES, "impactOnPupils", "impactOnPractice", "impactOnColleagues", "cpdUndertaken",
+        return List.of("impactOnPupils", "impactOnPractice", "impactOnColleagues", "cpdUndertaken",
                 "cpdImpact", "developmentNeeds", "payRecommendation", "payReason");
+    }
+
+    @Override
+    List<String> listInputs() {
+        return List.of(OUTCOMES);
     }
 
     @Override

@@ -26,7 +26,12 @@ class LessonObservationListener extends ReviewTaskListener {
 
     @Override
     List<String> inputs() {
-        return List.of("observationDate", "focusObjectives", "judgement", "strengths", "areasToDevelop", "cpdNeeds");
+        return List.of("observationDate", "judgement", "strengths", "areasToDevelop", "cpdNeeds");
+    }
+
+    @Override
+    List<String> listInputs() {
+        return List.of("focusObjectives");
     }
 
     @Override

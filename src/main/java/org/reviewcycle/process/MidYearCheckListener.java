@@ -33,7 +33,12 @@ class MidYearCheckListener extends ReviewTaskListener {
 
     @Override
     List<String> inputs() {
-        return List.of(PROGRESS, "overallNote");
+        return List.of("overallNote");
+    }
+
+    @Override
+    List<String> listInputs() {
+        return List.of(PROGRESS);
     }
 
     @Override

@@ -37,6 +37,11 @@ class PlanningMeetingListener extends ReviewTaskListener {
 
     @Override
     List<String> inputs() {
+        return List.of();
+    }
+
+    @Override
+    List<String> listInputs() {
         return List.of(OBJECTIVES);
     }
 
@@ -59,7 +64,9 @@ class PlanningMeetingListener extends ReviewTaskListener {
         if (prefill.isEmpty()) {
             prefill = objectives.jointObjectivesOffered(reviewId);
         }
-        if (!prefill.isEmpty()) {
+        if (prefill.isEmpty()) {
+            ReviewForms.showList(task, OBJECTIVES, List.of(ReviewForms.row("joint", false)));
+        } else {
             var codes = new java.util.HashMap<Long, String>();
             schools.priorities(facts.school().id()).forEach(p -> codes.put(p.id(), p.code()));
             var rows = new ArrayList<Map<String, Object>>();

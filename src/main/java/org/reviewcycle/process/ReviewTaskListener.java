@@ -35,6 +35,12 @@ abstract class ReviewTaskListener implements TaskListener {
                         task.setVariableLocal(input, null);
                     }
                 }
+                // Tasklist submits a list with the type of the variable it replaces: declare lists as Json.
+                for (String input : listInputs()) {
+                    if (!task.hasVariableLocal(input)) {
+                        ReviewForms.showList(task, input, List.of());
+                    }
+                }
             }
             case EVENTNAME_COMPLETE -> record(task, SubmittedForm.of(task), facts);
             default -> {
@@ -43,8 +49,13 @@ abstract class ReviewTaskListener implements TaskListener {
         }
     }
 
-    /** The keys of the form's input fields. */
+    /** The keys of the form's input fields that hold one value. */
     abstract List<String> inputs();
+
+    /** The keys of the form's input fields that hold a list (dynamic lists, checklists). */
+    List<String> listInputs() {
+        return List.of();
+    }
 
     /** Puts into task-local variables what the form shows, and prefills inputs. */
     abstract void prepare(DelegateTask task, ReviewFacts facts);

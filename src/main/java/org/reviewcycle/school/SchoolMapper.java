@@ -28,6 +28,8 @@ interface SchoolMapper {
 
     Optional<ReviewCycle> selectCycleById(long id);
 
+    List<ReviewCycle> selectAllCycles();
+
     Optional<ReviewCycle> selectCycleBySchoolAndYear(@Param("schoolId") long schoolId,
             @Param("academicYear") String academicYear);
 

@@ -100,6 +100,12 @@ public class SchoolService {
         return schools.selectCycleById(id);
     }
 
+    /** Every school's cycles, the latest academic year first. */
+    @Transactional(readOnly = true)
+    public List<ReviewCycle> allCycles() {
+        return schools.selectAllCycles();
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReviewCycle> findCycle(long schoolId, String academicYear) {
         return schools.selectCycleBySchoolAndYear(schoolId, academicYear);

@@ -45,13 +45,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** {@code /engine-rest}: the same session as the webapps, or HTTP basic; 401 with neither. */
+    /**
+     * {@code /engine-rest} and our own {@code /api}: the same session as the webapps, or HTTP basic;
+     * 401 with neither. Our API is for admins.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(path(null, "/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .securityMatcher(new OrRequestMatcher(paths("/engine-rest/**", "/api/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/api/**")).hasAuthority(EngineGroups.ADMINS)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("ReviewCycle"))
                 // A browser session must prove it means the request; a client that sends its
                 // credentials with every request (basic) cannot be forged by another site.
@@ -66,13 +71,15 @@ class SecurityConfiguration {
         var webappApi = path(null, "/camunda/api/**");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/single-sign-on.js")).permitAll()
+                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/single-sign-on.js",
+                                "/reviewcycle/complete-button.js")).permitAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.
                         .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
                         // Camunda's own login is never used: the login is ours.
                         .requestMatchers(CAMUNDA_LOGIN).denyAll()
                         .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
+                        .requestMatchers(paths("/cycles", "/cycles/**")).hasAuthority(EngineGroups.ADMINS)
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**",
                                 "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(EngineGroups.ADMINS)
                         .anyRequest().authenticated())

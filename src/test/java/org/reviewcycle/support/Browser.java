@@ -74,13 +74,24 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
+    /** Clicks like a person: the element is scrolled to the middle of the window first, clear of fixed headers. */
+    /** Waits until {@code condition} holds, for instance until the engine has the task's next step. */
+    public void waitUntil(java.util.function.BooleanSupplier condition) {
+        wait.until(d -> condition.getAsBoolean());
+    }
+
     public void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     public void type(By locator, String text) {
         var field = waitFor(locator);
-        field.clear();
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        if (!field.getDomProperty("value").isEmpty()) {
+            field.clear();
+        }
         field.sendKeys(text);
     }
 
@@ -92,12 +103,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Saves a screenshot as target/screenshots/TEST/NAME.png. */
+    /** Saves a screenshot as target/screenshots/TEST/NAME.png, and the page's HTML beside it. */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(screenshots);
             Path file = screenshots.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);

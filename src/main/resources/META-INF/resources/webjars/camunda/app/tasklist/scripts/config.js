@@ -5,7 +5,8 @@ export default {
     vendor: 'ReviewCycle'
   },
   // one login for the whole application: see /reviewcycle/single-sign-on.js
-  customScripts: ['../../../reviewcycle/single-sign-on'],
+  // Tasklist 7.24 keeps Complete disabled after an edit in a dynamic list: see complete-button.js
+  customScripts: ['../../../reviewcycle/single-sign-on', '../../../reviewcycle/complete-button'],
   // Tasklist's own keyboard shortcuts, kept as Camunda ships them
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
