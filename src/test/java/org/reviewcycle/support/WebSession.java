@@ -74,6 +74,16 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Posts a form of {@code page} (one of ours) with its CSRF token, as the browser would. */
+    public HttpResponse<String> submitForm(String path, String page) {
+        var token = CSRF_FIELD.matcher(page);
+        if (!token.find()) {
+            throw new AssertionError("The page has no CSRF field");
+        }
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1)))));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
