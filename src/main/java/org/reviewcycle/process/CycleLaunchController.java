@@ -1,10 +1,12 @@
 package org.reviewcycle.process;
 
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -24,14 +26,21 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class CycleLaunchController {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
     private final CycleLauncher launcher;
     private final SchoolService schools;
     private final ReviewService reviews;
+    private final StaffService staff;
+    private final ReviewProgress progress;
 
-    CycleLaunchController(CycleLauncher launcher, SchoolService schools, ReviewService reviews) {
+    CycleLaunchController(CycleLauncher launcher, SchoolService schools, ReviewService reviews, StaffService staff,
+            ReviewProgress progress) {
         this.launcher = launcher;
         this.schools = schools;
         this.reviews = reviews;
+        this.staff = staff;
+        this.progress = progress;
     }
 
     @PostMapping(value = "/api/cycles/{cycleId}/launch", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,14 +85,52 @@ class CycleLaunchController {
                 report.started(), report.alreadyRunning(), missing));
     }
 
+    @GetMapping(value = "/cycles/{cycleId}/reviews", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String reviews(@PathVariable long cycleId, CsrfToken csrf) {
+        ReviewCycle cycle = schools.findCycle(cycleId)
+                .orElseThrow(() -> new IllegalArgumentException("No review cycle with id " + cycleId));
+        String rows = progress.stepsOf(cycleId).stream().map(step -> {
+            String action = step.timerJobId() == null ? "" : """
+                    <form method="post" action="/cycles/%d/reviews/%d/bring-forward"><input type="hidden" name="%s" value="%s">
+                    <button type="submit">Start it now</button></form>""".formatted(cycleId, step.review().id(),
+                    HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+            return "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>".formatted(
+                    name(step.review().staffId()), name(step.review().reviewerId()), HtmlUtils.htmlEscape(step.stepName()),
+                    step.waitingUntil() != null ? "waiting until " + DAY.format(step.waitingUntil().toInstant()
+                            .atZone(java.time.ZoneId.systemDefault())) : HtmlUtils.htmlEscape(step.holder()),
+                    action);
+        }).collect(Collectors.joining("\n"));
+        return page("Reviews " + HtmlUtils.htmlEscape(cycle.academicYear()), """
+                <p>Where each review stands. A review waiting for its mid-year or final review date can be
+                started now, for someone back from leave or a team that meets early.</p>
+                <table><thead><tr><th>Member of staff</th><th>Reviewer</th><th>Step</th><th>With</th><th></th></tr></thead>
+                <tbody>%s</tbody></table>
+                <p><a href="/cycles">Back to the review cycles</a></p>""".formatted(rows));
+    }
+
+    @PostMapping(value = "/cycles/{cycleId}/reviews/{reviewId}/bring-forward", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String bringForward(@PathVariable long cycleId, @PathVariable long reviewId) {
+        progress.bringForward(reviewId);
+        return page("Started", """
+                <p class="message">The review of %s moves on to its next step within a minute.</p>
+                <p><a href="/cycles/%d/reviews">Back to the reviews</a></p>""".formatted(
+                name(reviews.find(reviewId).orElseThrow().staffId()), cycleId));
+    }
+
+    private String name(Long staffId) {
+        return staff.find(staffId).map(m -> HtmlUtils.htmlEscape(m.fullName())).orElse("?");
+    }
+
     private String row(ReviewCycle cycle, CsrfToken csrf) {
         String school = schools.findSchool(cycle.schoolId()).map(s -> s.name()).orElse("?");
         return """
-                <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td>
+                <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href="/cycles/%d/reviews">%d</a></td>
                 <td><form method="post" action="/cycles/%d/launch"><input type="hidden" name="%s" value="%s">
                 <button type="submit">Launch</button></form></td></tr>""".formatted(
                 HtmlUtils.htmlEscape(school), cycle.academicYear(), cycle.objectivesAgreedBy(), cycle.midYearCheckFrom(),
-                cycle.finalReviewFrom(), cycle.finalReviewDue(), cycle.state().name().toLowerCase(),
+                cycle.finalReviewFrom(), cycle.finalReviewDue(), cycle.state().name().toLowerCase(), cycle.id(),
                 reviews.reviewsIn(cycle.id()).size(), cycle.id(), HtmlUtils.htmlEscape(csrf.getParameterName()),
                 HtmlUtils.htmlEscape(csrf.getToken()));
     }

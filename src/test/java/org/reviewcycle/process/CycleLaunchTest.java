@@ -1,7 +1,11 @@
 package org.reviewcycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reviewcycle.support.ReviewDriver.values;
 
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.ReviewDriver;
 import org.reviewcycle.support.TestSchool;
 import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +34,10 @@ class CycleLaunchTest {
     @Autowired ReviewService reviews;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired CycleLauncher launcher;
+    @Autowired FormService forms;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
 
     @Test
     void anAdminLaunchesACycleThroughTheApiAndLaunchingAgainDuplicatesNothing() {
@@ -89,5 +98,31 @@ class CycleLaunchTest {
         assertThat(launched.statusCode()).isEqualTo(200);
         assertThat(launched.body()).contains("3 reviews started now", school.head().fullName());
         assertThat(reviews.reviewsIn(school.cycle().id())).hasSize(3);
+    }
+
+    @Test
+    void anAdminSeesWhereEachReviewStandsAndBringsAMidYearCheckForward() {
+        var school = TestSchool.create(schools, staff);
+        launcher.launch(school.cycle().id());
+        Review review = reviews.reviewsIn(school.cycle().id()).stream()
+                .filter(r -> r.staffId().equals(school.assistant().id())).findFirst().orElseThrow();
+        var driver = new ReviewDriver(tasks, forms, identity, management, runtime, staff, review.processInstanceId());
+        driver.submit(school.assistant().username(), values("strengths", "Phonics groups"));
+        driver.submit(school.leader().username(), values("objectives", ReviewDriver.objectives(
+                ReviewDriver.objective("To run daily phonics catch-up for Year 2", "W1", false))));
+        driver.submit(school.head().username(), values("decision", "APPROVE"));
+        driver.submit(school.assistant().username(), values("response", "ACKNOWLEDGE"));
+
+        var admin = WebSession.loggedIn(port, "admin", "demo");
+        var page = admin.get("/cycles/" + school.cycle().id() + "/reviews");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(school.assistant().fullName(), "Mid-year check date reached",
+                "waiting until 1 Feb 2027", "Reflect before the planning meeting", "Start it now");
+
+        var started = admin.submitForm("/cycles/" + school.cycle().id() + "/reviews/" + review.id() + "/bring-forward",
+                page.body());
+        assertThat(started.statusCode()).isEqualTo(200);
+        var timer = management.createJobQuery().processInstanceId(review.processInstanceId()).timers().singleResult();
+        assertThat(timer == null || !timer.getDuedate().after(new java.util.Date())).isTrue();
     }
 }
