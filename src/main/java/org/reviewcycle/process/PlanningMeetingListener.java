@@ -58,7 +58,6 @@ class PlanningMeetingListener extends ReviewTaskListener {
         forms.showPriorities(task, facts);
         var team = objectives.jointObjectiveTeam(reviewId);
         task.setVariableLocal("canSetJointObjective", team.isPresent());
-        task.setVariableLocal("teamName", team.map(t -> t.name()).orElse(""));
 
         List<Objective> prefill = objectives.currentObjectives(reviewId);
         if (prefill.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.reviewcycle.objective.Decision;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveDecision;
 import org.reviewcycle.objective.ObjectiveResponse;
@@ -71,7 +72,7 @@ class ReviewForms {
         showList(task, "decisionHistory", objectives.decisions(facts.review().id()).stream()
                 .map(d -> row("decidedAt", d.decidedAt() == null ? "" : DAY_AND_TIME.format(d.decidedAt()),
                         "decidedBy", d.decidedBy(),
-                        "decision", d.decision() == org.reviewcycle.objective.Decision.APPROVED ? "Approved" : "Returned",
+                        "decision", d.decision() == Decision.APPROVED ? "Approved" : "Returned",
                         "reason", text(d.reason())))
                 .toList());
     }
@@ -79,7 +80,7 @@ class ReviewForms {
     /** The head's reason, when the latest decision on the objectives was a return. */
     String lastReturnReason(ReviewFacts facts) {
         return objectives.lastDecision(facts.review().id())
-                .filter(d -> d.decision() == org.reviewcycle.objective.Decision.RETURNED)
+                .filter(d -> d.decision() == Decision.RETURNED)
                 .map(ObjectiveDecision::reason).orElse("");
     }
 

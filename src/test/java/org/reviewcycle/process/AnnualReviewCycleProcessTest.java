@@ -288,4 +288,26 @@ class AnnualReviewCycleProcessTest {
                 "impactOnPupils", "82% of the intervention group reached expected progress (from 60%)",
                 "impactOnPractice", "Groups are planned from the tracker", "impactOnColleagues", "Shared the tracker use"));
     }
+
+    @Test
+    void aTeamLeadersJointObjectiveIsOfferedToEveryMemberOfTheTeam() {
+        var teachersReview = reviewOf(school.teacher());
+        selfReflect(teachersReview, school.teacher());
+        teachersReview.submit(school.leader().username(), values("objectives", objectives(
+                objective("All of the key stage 2 team use the school writing process in every subject", "W1", true),
+                objective("Develop pupils' reasoning in maths lessons", "M1", false))));
+
+        var assistantsReview = reviewOf(school.assistant());
+        selfReflect(assistantsReview, school.assistant());
+        var offered = SubmittedFormAccess.list(assistantsReview.taskVariables().get("objectives"));
+        assertThat(offered).hasSize(1);
+        var jointObjective = (java.util.Map<?, ?>) offered.get(0);
+        assertThat(jointObjective.get("title")).isEqualTo("All of the key stage 2 team use the school writing process in every subject");
+        assertThat(jointObjective.get("joint")).isEqualTo(true);
+        assertThat(assistantsReview.taskVariables()).containsEntry("canSetJointObjective", true);
+
+        assistantsReview.submit(school.leader().username(), values("objectives", ReviewDriver.json(offered)));
+        var objectives = objectiveService.currentObjectives(review(school.assistant()).id());
+        assertThat(objectives).singleElement().satisfies(o -> assertThat(o.teamId()).isEqualTo(school.team().id()));
+    }
 }
