@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.reviewcycle.staff.EngineGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine authorizations every installation needs, made once at start-up if missing.
- * Staff may use Tasklist, read the cycle's definitions (to show process names and forms) and read
- * the "My tasks" filter; admins may do everything. Which tasks a person sees is not granted here: the engine grants the
+ * Staff may use Tasklist and read the cycle's definitions (to show process names and forms); their
+ * "My tasks" filter is their own (PersonalTaskFilters). Admins may do everything, and have an
+ * "All tasks" filter. Which tasks a person sees is not granted here: the engine grants the
  * assignee and the candidate users and groups of each task its rights on that task, so a teacher
  * sees their own tasks and those offered to their groups, and nothing of the head's. Admins are
  * also engine administrators ({@link EngineSecurityPlugin}), which only some admin-only commands
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineAuthorizations {
 
-    static final String MY_TASKS_FILTER = "My tasks";
+    /** Every task the viewer may see: for admins, who may see every task. */
+    static final String ALL_TASKS_FILTER = "All tasks";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -50,30 +51,24 @@ class EngineAuthorizations {
     void grantDefaults() {
         grant(EngineGroups.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(EngineGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        grant(EngineGroups.STAFF, Resources.FILTER, myTasksFilter().getId(), Permissions.READ);
+        allTasksFilter();
         // What Camunda's first-run setup would give its admin group, given to ours instead.
         for (Resources resource : Resources.values()) {
             grant(EngineGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
     }
 
-    private Filter myTasksFilter() {
-        Filter existing = filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
-        if (existing != null) {
-            return existing;
+    /** Admins read every filter (their grants below); staff have their own "My tasks" (PersonalTaskFilters). */
+    private void allTasksFilter() {
+        if (filters.createFilterQuery().filterName(ALL_TASKS_FILTER).list().stream().anyMatch(f -> f.getOwner() == null)) {
+            return;
         }
-        // No expressions: stored queries may not hold them. The engine's authorization checks
-        // already limit an empty task query to the tasks this person may see.
-        Filter filter = filters.newTaskFilter(MY_TASKS_FILTER)
-                .setOwner(null)
+        // An empty query: the engine's authorization checks limit it to what the viewer may see.
+        filters.saveFilter(filters.newTaskFilter(ALL_TASKS_FILTER)
                 .setQuery(tasks.createTaskQuery().orderByDueDate().asc())
-                .setProperties(Map.of(
-                        "description", "Your appraisal tasks and those offered to your teams, soonest due first",
-                        "priority", -10,
-                        "refresh", true));
-        filters.saveFilter(filter);
-        log.info("Created the Tasklist filter '{}'", MY_TASKS_FILTER);
-        return filter;
+                .setProperties(Map.of("description", "Every task in every school, soonest due first",
+                        "priority", 10, "refresh", true)));
+        log.info("Created the Tasklist filter '{}'", ALL_TASKS_FILTER);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {

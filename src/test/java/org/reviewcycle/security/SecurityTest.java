@@ -120,17 +120,50 @@ class SecurityTest {
 
         assertThat(teacher.get(TASKLIST_API + "/task/" + headsTask.getId()).statusCode()).isIn(403, 404);
         assertThat(teacher.get(TASKLIST_API + "/task/" + headsTask.getId() + "/form-variables").statusCode()).isIn(403, 404);
-        String myTasks = filters.createFilterQuery().filterName(EngineAuthorizations.MY_TASKS_FILTER).singleResult().getId();
-        var listed = teacher.postJson(TASKLIST_API + "/filter/" + myTasks + "/list?firstResult=0&maxResults=50", "{}");
+        String teachersTasks = myTasksFilterOf("teacher.mpg");
+        var listed = teacher.postJson(TASKLIST_API + "/filter/" + teachersTasks + "/list?firstResult=0&maxResults=50", "{}");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).doesNotContain(headsTask.getId());
+        String allTasks = filters.createFilterQuery().filterName(EngineAuthorizations.ALL_TASKS_FILTER).singleResult().getId();
+        assertThat(teacher.postJson(TASKLIST_API + "/filter/" + allTasks + "/list?firstResult=0&maxResults=50", "{}")
+                .statusCode()).isIn(403, 404);
+        assertThat(teacher.get(TASKLIST_API + "/filter?resourceType=Task&maxResults=50").body())
+                .contains(teachersTasks).doesNotContain(allTasks);
         assertThat(teacher.postJson(TASKLIST_API + "/task/" + headsTask.getId() + "/submit-form", "{\"variables\":{}}")
                 .statusCode()).isIn(403, 404, 500);
         assertThat(tasks.createTaskQuery().taskId(headsTask.getId()).count()).isOne();
 
         var head = WebSession.loggedIn(port, "head", "demo").openTasklist();
-        var headsList = head.postJson(TASKLIST_API + "/filter/" + myTasks + "/list?firstResult=0&maxResults=50", "{}");
+        var headsList = head.postJson(TASKLIST_API + "/filter/" + myTasksFilterOf("head")
+                + "/list?firstResult=0&maxResults=50", "{}");
         assertThat(headsList.body()).contains(headsTask.getId());
+        assertThat(head.postJson(TASKLIST_API + "/filter/" + teachersTasks + "/list?firstResult=0&maxResults=50", "{}")
+                .statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void myTasksHoldsWhatIsAssignedToMeAndWhatIsOfferedToMyGroupsOnlyEvenForAnAdmin() {
+        Task headsTask = taskAssignedTo("head", "heads-littletown");
+        Task offeredToHeads = tasks.createTaskQuery().processInstanceId(headsTask.getProcessInstanceId())
+                .taskDefinitionKey("Task_ForHeadsOfOneSchool").singleResult();
+        var head = WebSession.loggedIn(port, "head", "demo").openTasklist();
+        var headsList = head.postJson(TASKLIST_API + "/filter/" + myTasksFilterOf("head")
+                + "/list?firstResult=0&maxResults=100", "{}").body();
+        assertThat(headsList).contains(headsTask.getId(), offeredToHeads.getId());
+
+        // An admin may see every task, under "All tasks"; their own list holds only their own work.
+        var admin = WebSession.loggedIn(port, "admin", "demo").openTasklist();
+        var adminsOwn = admin.postJson(TASKLIST_API + "/filter/" + myTasksFilterOf("admin")
+                + "/list?firstResult=0&maxResults=100", "{}").body();
+        assertThat(adminsOwn).doesNotContain(headsTask.getId(), offeredToHeads.getId());
+        String allTasks = filters.createFilterQuery().filterName(EngineAuthorizations.ALL_TASKS_FILTER).singleResult().getId();
+        assertThat(admin.postJson(TASKLIST_API + "/filter/" + allTasks + "/list?firstResult=0&maxResults=1000", "{}").body())
+                .contains(headsTask.getId());
+    }
+
+    String myTasksFilterOf(String username) {
+        return filters.createFilterQuery().filterName(PersonalTaskFilters.MY_TASKS).filterOwner(username).singleResult()
+                .getId();
     }
 
     @Test
@@ -235,8 +268,8 @@ class SecurityTest {
         assertThat(filters.createFilterQuery().filterName("sneaky").count()).isZero();
 
         // Tasklist lists a filter's tasks with a query that extends the filter: the same rule holds there.
-        String myTasks = filters.createFilterQuery().filterName(EngineAuthorizations.MY_TASKS_FILTER).singleResult().getId();
         var teacher = WebSession.loggedIn(port, "teacher.mpg", "demo").openTasklist();
+        String myTasks = myTasksFilterOf("teacher.mpg");
         var extendingFilter = teacher.postJson(TASKLIST_API + "/filter/" + myTasks + "/list?firstResult=0&maxResults=15",
                 "{\"orQueries\": [{\"assigneeExpression\": \"" + expression + "\"}]}");
         assertThat(extendingFilter.statusCode()).isEqualTo(400);

@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = "http://localhost:" + port;
         this.screenshots = Path.of(System.getProperty("reviewcycle.test.screenshots", "target/screenshots"), testName);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
     }
 
     public Browser open(String path) {
@@ -71,7 +71,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntilTextShown(String text) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timed-out-waiting-for-text");
+            throw e;
+        }
     }
 
     /** Clicks like a person: the element is scrolled to the middle of the window first, clear of fixed headers. */
