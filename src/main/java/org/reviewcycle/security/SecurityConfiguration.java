@@ -71,8 +71,9 @@ class SecurityConfiguration {
         var webappApi = path(null, "/camunda/api/**");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/single-sign-on.js",
-                                "/reviewcycle/complete-button.js")).permitAll()
+                        // the login page, its style, and the scripts the webapps load before anyone logs in
+                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/*.js"))
+                        .permitAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.
                         .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
