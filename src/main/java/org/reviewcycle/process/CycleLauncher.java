@@ -4,8 +4,13 @@ import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
@@ -24,15 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Launches a school's cycle: one AnnualReviewCycle per active member of staff who has a reviewer,
- * with the review's id as business key. Each small batch is its own transaction (the review row
- * and its process instance are written together), so a launch stopped halfway leaves whole
- * reviews only, and launching again starts the rest: a review that runs already is left alone, and
- * someone who joined since is added.
+ * with the review's id as business key. Each small batch is its own transaction (the review rows
+ * and their process instances are written together), so a launch stopped halfway, even by a
+ * killed process, leaves whole reviews only, and launching again starts the rest: a review that
+ * runs already is left alone, and someone who joined since is added. Each batch first takes the
+ * cycle's launch lock, so launches of one cycle on two nodes at once never start a review twice.
  */
 @Service
 public class CycleLauncher {
 
-    static final int BATCH_SIZE = 50;
+    /** Reviews per transaction: small enough to hold locks briefly, large enough to share the commit. */
+    public static final int BATCH_SIZE = 50;
 
     private static final Logger log = LoggerFactory.getLogger(CycleLauncher.class);
 
@@ -40,14 +47,16 @@ public class CycleLauncher {
     private final StaffService staff;
     private final ReviewService reviews;
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final TransactionTemplate transaction;
 
     CycleLauncher(SchoolService schools, StaffService staff, ReviewService reviews, RuntimeService runtime,
-            PlatformTransactionManager transactionManager) {
+            RepositoryService repository, PlatformTransactionManager transactionManager) {
         this.schools = schools;
         this.staff = staff;
         this.reviews = reviews;
         this.runtime = runtime;
+        this.repository = repository;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -58,21 +67,20 @@ public class CycleLauncher {
             throw new IllegalStateException("The " + cycle.academicYear() + " cycle is closed");
         }
         School school = schools.findSchool(cycle.schoolId()).orElseThrow();
-        var running = new HashMap<Long, Review>();
-        reviews.reviewsIn(cycleId).stream().filter(r -> r.processInstanceId() != null)
-                .forEach(r -> running.put(r.staffId(), r));
+        Set<Long> running = reviews.reviewsIn(cycleId).stream().filter(r -> r.processInstanceId() != null)
+                .map(Review::staffId).collect(Collectors.toSet());
 
+        List<StaffMember> schoolStaff = staff.staffOf(school.id());
+        Map<Long, StaffMember> byId = new HashMap<>();
+        schoolStaff.forEach(member -> byId.put(member.id(), member));
         var toStart = new ArrayList<StaffMember>();
         var withoutReviewer = new ArrayList<String>();
-        int alreadyRunning = 0;
-        for (StaffMember member : staff.staffOf(school.id())) {
-            if (!member.active()) {
+        for (StaffMember member : schoolStaff) {
+            if (!member.active() || running.contains(member.id())) {
                 continue;
             }
             if (member.reviewerId() == null) {
                 withoutReviewer.add(member.fullName() + " (" + member.jobTitle() + ")");
-            } else if (running.containsKey(member.id())) {
-                alreadyRunning++;
             } else {
                 toStart.add(member);
             }
@@ -80,28 +88,44 @@ public class CycleLauncher {
         if (cycle.state() == CycleState.PLANNED) {
             schools.changeCycleState(cycleId, CycleState.OPEN);
         }
+        // every review of this launch runs the model's version that was the latest when it began
+        String definitionId = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(AnnualReviewCycleProcess.KEY).latestVersion().singleResult().getId();
+        int started = 0;
         for (int from = 0; from < toStart.size(); from += BATCH_SIZE) {
             List<StaffMember> batch = toStart.subList(from, Math.min(from + BATCH_SIZE, toStart.size()));
-            transaction.executeWithoutResult(status -> batch.forEach(member -> start(cycle, school, member)));
+            started += transaction.execute(status -> startBatch(definitionId, cycle, school, batch, byId));
         }
+        int alreadyRunning = running.size() + toStart.size() - started;
         log.info("Launched the {} cycle of {}: {} started, {} running already, {} without a reviewer",
-                cycle.academicYear(), school.name(), toStart.size(), alreadyRunning, withoutReviewer.size());
-        return new LaunchReport(cycleId, cycle.academicYear(), school.name(), toStart.size(), alreadyRunning,
+                cycle.academicYear(), school.name(), started, alreadyRunning, withoutReviewer.size());
+        return new LaunchReport(cycleId, cycle.academicYear(), school.name(), started, alreadyRunning,
                 withoutReviewer);
     }
 
-    private void start(ReviewCycle cycle, School school, StaffMember member) {
-        Review review = reviews.openReview(cycle.id(), member.id(), member.reviewerId());
-        StaffMember reviewer = staff.find(member.reviewerId()).orElseThrow();
-        var instance = runtime.createProcessInstanceByKey(AnnualReviewCycleProcess.KEY)
-                .businessKey(String.valueOf(review.id()))
-                .setVariable(Variables.REVIEW_ID, review.id())
-                .setVariable(Variables.REVIEWEE, member.username())
-                .setVariable(Variables.REVIEWER, reviewer.username())
-                .setVariable(Variables.HEAD_GROUP, EngineGroups.headOf(school.code()))
-                .setVariable(Variables.STAFF_CATEGORY, member.category().name())
-                .setVariable(Variables.MID_YEAR_CHECK_DONE, false)
-                .execute();
-        reviews.markStarted(review.id(), instance.getId());
+    /** Starts the reviews of one batch; returns how many, leaving out any another launch started meanwhile. */
+    private int startBatch(String definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
+            Map<Long, StaffMember> byId) {
+        schools.lockCycleForLaunch(cycle.id());
+        var reviewerIdByStaffId = new LinkedHashMap<Long, Long>();
+        batch.forEach(member -> reviewerIdByStaffId.put(member.id(), member.reviewerId()));
+        var instanceByReview = new HashMap<Long, String>();
+        for (Review review : reviews.openReviews(cycle.id(), reviewerIdByStaffId)) {
+            StaffMember member = byId.get(review.staffId());
+            StaffMember reviewer = byId.containsKey(review.reviewerId()) ? byId.get(review.reviewerId())
+                    : staff.find(review.reviewerId()).orElseThrow();
+            var instance = runtime.createProcessInstanceById(definitionId)
+                    .businessKey(String.valueOf(review.id()))
+                    .setVariable(Variables.REVIEW_ID, review.id())
+                    .setVariable(Variables.REVIEWEE, member.username())
+                    .setVariable(Variables.REVIEWER, reviewer.username())
+                    .setVariable(Variables.HEAD_GROUP, EngineGroups.headOf(school.code()))
+                    .setVariable(Variables.STAFF_CATEGORY, member.category().name())
+                    .setVariable(Variables.MID_YEAR_CHECK_DONE, false)
+                    .execute();
+            instanceByReview.put(review.id(), instance.getId());
+        }
+        reviews.markStarted(instanceByReview);
+        return instanceByReview.size();
     }
 }

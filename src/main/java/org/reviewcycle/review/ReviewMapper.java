@@ -1,6 +1,7 @@
 package org.reviewcycle.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -10,7 +11,7 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface ReviewMapper {
 
-    void insertReview(@Param("review") Review review, @Param("actor") String actor);
+    void insertReviews(@Param("reviews") List<Review> reviews, @Param("actor") String actor);
 
     Optional<Review> selectById(long id);
 
@@ -18,8 +19,12 @@ interface ReviewMapper {
 
     List<Review> selectByCycle(long cycleId);
 
-    int updateStarted(@Param("id") long id, @Param("processInstanceId") String processInstanceId,
-            @Param("actor") String actor);
+    List<Review> selectByCycleAndStaffIds(@Param("cycleId") long cycleId, @Param("staffIds") List<Long> staffIds);
+
+    Optional<ReviewFacts> selectFacts(long id);
+
+    /** Sets the process instance of each review (id to instance id) that has none yet; returns how many. */
+    int updateStarted(@Param("instances") Map<Long, String> processInstanceIdByReviewId, @Param("actor") String actor);
 
     int updateState(@Param("id") long id, @Param("state") ReviewState state, @Param("actor") String actor);
 }

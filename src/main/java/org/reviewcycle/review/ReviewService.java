@@ -14,8 +14,6 @@ import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveRevision;
 import org.reviewcycle.objective.ObjectiveService;
-import org.reviewcycle.school.SchoolService;
-import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,36 +30,56 @@ public class ReviewService {
 
     private final ReviewMapper reviews;
     private final ReviewRecordMapper records;
-    private final SchoolService schools;
-    private final StaffService staff;
     private final ObjectiveService objectives;
     private final CurrentActor actor;
 
-    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, SchoolService schools, StaffService staff,
-            ObjectiveService objectives, CurrentActor actor) {
+    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor) {
         this.reviews = reviews;
         this.records = records;
-        this.schools = schools;
-        this.staff = staff;
         this.objectives = objectives;
         this.actor = actor;
     }
 
     /** The person's review in the cycle: the existing one, or a new one in state LAUNCHING. */
     public Review openReview(long cycleId, long staffId, long reviewerId) {
-        var existing = reviews.selectByCycleAndStaff(cycleId, staffId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        reviews.insertReview(new Review(null, cycleId, staffId, reviewerId, ReviewState.LAUNCHING, null),
-                actor.username());
+        openReviews(cycleId, Map.of(staffId, reviewerId));
         return reviews.selectByCycleAndStaff(cycleId, staffId).orElseThrow();
     }
 
-    /** Records the process instance that runs the review; a review is started once only. */
-    public void markStarted(long reviewId, String processInstanceId) {
-        if (reviews.updateStarted(reviewId, processInstanceId, actor.username()) != 1) {
-            throw new IllegalStateException("Review " + reviewId + " does not exist or has been started already");
+    /**
+     * The reviews to start for these staff (staff id to reviewer id) in the cycle: a new review, in
+     * state LAUNCHING, for each who has none yet, and any review left without a process instance;
+     * reviews that run already are left out. One query and one insert for the lot, as the cycle
+     * launch opens a batch at a time. Launches of one cycle hold its launch lock
+     * ({@link org.reviewcycle.school.SchoolService#lockCycleForLaunch}), so two of them never open the same review.
+     */
+    public List<Review> openReviews(long cycleId, Map<Long, Long> reviewerIdByStaffId) {
+        if (reviewerIdByStaffId.isEmpty()) {
+            return List.of();
+        }
+        var staffIds = List.copyOf(reviewerIdByStaffId.keySet());
+        List<Review> existing = reviews.selectByCycleAndStaffIds(cycleId, staffIds);
+        var withReview = existing.stream().map(Review::staffId).collect(Collectors.toSet());
+        List<Review> missing = reviewerIdByStaffId.entrySet().stream()
+                .filter(e -> !withReview.contains(e.getKey()))
+                .map(e -> new Review(null, cycleId, e.getKey(), e.getValue(), ReviewState.LAUNCHING, null))
+                .toList();
+        if (!missing.isEmpty()) {
+            reviews.insertReviews(missing, actor.username());
+            existing = reviews.selectByCycleAndStaffIds(cycleId, staffIds);
+        }
+        return existing.stream().filter(r -> r.processInstanceId() == null).toList();
+    }
+
+    /** Records the process instance that runs each review (review id to instance id); a review is started once only. */
+    public void markStarted(Map<Long, String> processInstanceIdByReviewId) {
+        if (processInstanceIdByReviewId.isEmpty()) {
+            return;
+        }
+        int updated = reviews.updateStarted(processInstanceIdByReviewId, actor.username());
+        if (updated != processInstanceIdByReviewId.size()) {
+            throw new IllegalStateException("Of reviews " + processInstanceIdByReviewId.keySet() + ", "
+                    + (processInstanceIdByReviewId.size() - updated) + " do not exist or have been started already");
         }
     }
 
@@ -84,11 +102,8 @@ public class ReviewService {
     /** The review with its cycle, school, reviewee and reviewer. */
     @Transactional(readOnly = true)
     public ReviewFacts facts(long reviewId) {
-        Review review = reviews.selectById(reviewId)
+        return reviews.selectFacts(reviewId)
                 .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
-        var cycle = schools.findCycle(review.cycleId()).orElseThrow();
-        return new ReviewFacts(review, cycle, schools.findSchool(cycle.schoolId()).orElseThrow(),
-                staff.find(review.staffId()).orElseThrow(), staff.find(review.reviewerId()).orElseThrow());
     }
 
     public SelfReflection recordSelfReflection(long reviewId, String strengths, String developmentWishes,

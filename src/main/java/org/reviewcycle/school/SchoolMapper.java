@@ -33,5 +33,7 @@ interface SchoolMapper {
     Optional<ReviewCycle> selectCycleBySchoolAndYear(@Param("schoolId") long schoolId,
             @Param("academicYear") String academicYear);
 
+    Optional<Long> selectCycleIdForUpdate(long id);
+
     int updateCycleState(@Param("id") long id, @Param("state") CycleState state, @Param("actor") String actor);
 }

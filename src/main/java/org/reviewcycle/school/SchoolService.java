@@ -111,6 +111,17 @@ public class SchoolService {
         return schools.selectCycleBySchoolAndYear(schoolId, academicYear);
     }
 
+    /**
+     * Takes the cycle's launch lock until the end of the transaction (the row lock of the cycle), so
+     * that launches of one cycle on several nodes, or two admins pressing Launch at once, open
+     * each review once.
+     */
+    public void lockCycleForLaunch(long cycleId) {
+        if (schools.selectCycleIdForUpdate(cycleId).isEmpty()) {
+            throw new IllegalArgumentException("No review cycle with id " + cycleId);
+        }
+    }
+
     public void changeCycleState(long cycleId, CycleState state) {
         if (schools.updateCycleState(cycleId, state, actor.username()) != 1) {
             throw new IllegalArgumentException("No review cycle with id " + cycleId);

@@ -2,9 +2,11 @@ package org.reviewcycle.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,8 +76,8 @@ class ReviewMapperTest {
         open(cycle, tom, head);
         StaffMember otherReviewer = person("dan", StaffCategory.DEPUTY_HEAD);
 
-        assertThatThrownBy(() -> reviews.insertReview(
-                new Review(null, cycle.id(), tom.id(), otherReviewer.id(), ReviewState.LAUNCHING, null), ACTOR))
+        assertThatThrownBy(() -> reviews.insertReviews(List.of(
+                new Review(null, cycle.id(), tom.id(), otherReviewer.id(), ReviewState.LAUNCHING, null)), ACTOR))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(reviews.selectByCycle(cycle.id())).singleElement()
                 .extracting(Review::reviewerId).isEqualTo(head.id());
@@ -94,11 +96,11 @@ class ReviewMapperTest {
 
     @Test
     void refusesAReviewForSomeoneWhoDoesNotExistOrInACycleThatDoesNotExist() {
-        assertThatThrownBy(() -> reviews.insertReview(
-                new Review(null, cycle.id(), -1L, head.id(), ReviewState.LAUNCHING, null), ACTOR))
+        assertThatThrownBy(() -> reviews.insertReviews(List.of(
+                new Review(null, cycle.id(), -1L, head.id(), ReviewState.LAUNCHING, null)), ACTOR))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> reviews.insertReview(
-                new Review(null, -1L, tom.id(), head.id(), ReviewState.LAUNCHING, null), ACTOR))
+        assertThatThrownBy(() -> reviews.insertReviews(List.of(
+                new Review(null, -1L, tom.id(), head.id(), ReviewState.LAUNCHING, null)), ACTOR))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -117,11 +119,11 @@ class ReviewMapperTest {
     void recordsTheProcessInstanceOfAReviewOnceOnly() {
         Review review = open(cycle, tom, head);
 
-        assertThat(reviews.updateStarted(review.id(), "process-1", ACTOR)).isEqualTo(1);
+        assertThat(reviews.updateStarted(Map.of(review.id(), "process-1"), ACTOR)).isEqualTo(1);
         assertThat(reviews.selectById(review.id())).contains(
                 new Review(review.id(), cycle.id(), tom.id(), head.id(), ReviewState.IN_PROGRESS, "process-1"));
 
-        assertThat(reviews.updateStarted(review.id(), "process-2", "someone-else")).isZero();
+        assertThat(reviews.updateStarted(Map.of(review.id(), "process-2"), "someone-else")).isZero();
         assertThat(reviews.selectById(review.id())).get().extracting(Review::processInstanceId)
                 .isEqualTo("process-1");
         assertThat(audit(review.id())).containsEntry("updated_by", ACTOR);
@@ -132,17 +134,81 @@ class ReviewMapperTest {
         Review tomsReview = open(cycle, tom, head);
         Review headsReview = open(cycle, head, tom);
 
-        reviews.updateStarted(tomsReview.id(), "process-1", ACTOR);
+        reviews.updateStarted(Map.of(tomsReview.id(), "process-1"), ACTOR);
 
         assertThat(reviews.selectById(headsReview.id())).contains(headsReview);
-        assertThat(reviews.updateStarted(-1, "process-3", ACTOR)).isZero();
+        assertThat(reviews.updateStarted(Map.of(-1L, "process-3"), ACTOR)).isZero();
+    }
+
+    @Test
+    void opensTheReviewsOfABatchWithOneStatementAndFindsThemByStaff() {
+        StaffMember amy = person("amy", StaffCategory.TEACHING_ASSISTANT);
+        StaffMember dan = person("dan", StaffCategory.DEPUTY_HEAD);
+        open(cycle("2027/28"), tom, head);
+
+        reviews.insertReviews(List.of(new Review(null, cycle.id(), tom.id(), head.id(), ReviewState.LAUNCHING, null),
+                new Review(null, cycle.id(), amy.id(), tom.id(), ReviewState.LAUNCHING, null)), ACTOR);
+
+        assertThat(reviews.selectByCycleAndStaffIds(cycle.id(), List.of(tom.id(), amy.id(), dan.id())))
+                .extracting(Review::staffId, Review::reviewerId, Review::state)
+                .containsExactlyInAnyOrder(tuple(tom.id(), head.id(), ReviewState.LAUNCHING),
+                        tuple(amy.id(), tom.id(), ReviewState.LAUNCHING));
+        assertThat(reviews.selectByCycleAndStaffIds(cycle.id(), List.of(amy.id()))).singleElement()
+                .extracting(Review::staffId).isEqualTo(amy.id());
+        assertThat(audit(reviews.selectByCycleAndStaff(cycle.id(), amy.id()).orElseThrow().id()))
+                .containsEntry("created_by", ACTOR);
+    }
+
+    @Test
+    void refusesTheWholeBatchWhenOneOfItsReviewsExistsAlready() {
+        StaffMember amy = person("amy", StaffCategory.TEACHING_ASSISTANT);
+        open(cycle, tom, head);
+
+        assertThatThrownBy(() -> reviews.insertReviews(List.of(
+                new Review(null, cycle.id(), amy.id(), tom.id(), ReviewState.LAUNCHING, null),
+                new Review(null, cycle.id(), tom.id(), head.id(), ReviewState.LAUNCHING, null)), ACTOR))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(reviews.selectByCycle(cycle.id())).extracting(Review::staffId).containsExactly(tom.id());
+    }
+
+    @Test
+    void startsSeveralReviewsWithOneStatementButNoneOfThemTwice() {
+        StaffMember amy = person("amy", StaffCategory.TEACHING_ASSISTANT);
+        StaffMember dan = person("dan", StaffCategory.DEPUTY_HEAD);
+        Review tomsReview = open(cycle, tom, head);
+        Review amysReview = open(cycle, amy, tom);
+        Review dansReview = open(cycle, dan, head);
+        reviews.updateStarted(Map.of(tomsReview.id(), "process-1"), ACTOR);
+
+        assertThat(reviews.updateStarted(Map.of(tomsReview.id(), "process-9", amysReview.id(), "process-2",
+                dansReview.id(), "process-3"), ACTOR)).isEqualTo(2);
+
+        assertThat(reviews.selectByCycle(cycle.id())).extracting(Review::staffId, Review::processInstanceId, Review::state)
+                .containsExactly(tuple(tom.id(), "process-1", ReviewState.IN_PROGRESS),
+                        tuple(amy.id(), "process-2", ReviewState.IN_PROGRESS),
+                        tuple(dan.id(), "process-3", ReviewState.IN_PROGRESS));
+    }
+
+    @Test
+    void readsAReviewWithItsCycleSchoolRevieweeAndReviewerInOneQuery() {
+        StaffMember amy = person("amy", StaffCategory.TEACHING_ASSISTANT);
+        Review review = open(cycle, amy, tom);
+
+        ReviewFacts facts = reviews.selectFacts(review.id()).orElseThrow();
+
+        assertThat(facts.review()).isEqualTo(review);
+        assertThat(facts.cycle()).isEqualTo(schools.findCycle(cycle.id()).orElseThrow());
+        assertThat(facts.school()).isEqualTo(school);
+        assertThat(facts.reviewee()).isEqualTo(staff.find(amy.id()).orElseThrow());
+        assertThat(facts.reviewer()).isEqualTo(staff.find(tom.id()).orElseThrow());
+        assertThat(reviews.selectFacts(-1)).isEmpty();
     }
 
     @Test
     void changesTheStateOfOneReview() {
         Review tomsReview = open(cycle, tom, head);
         Review headsReview = open(cycle, head, tom);
-        reviews.updateStarted(tomsReview.id(), "process-1", ACTOR);
+        reviews.updateStarted(Map.of(tomsReview.id(), "process-1"), ACTOR);
 
         assertThat(reviews.updateState(tomsReview.id(), ReviewState.COMPLETE, "the-head")).isEqualTo(1);
 
@@ -169,7 +235,7 @@ class ReviewMapperTest {
         Review review = open(cycle, tom, head);
         LocalDateTime created = timestamp(audit(review.id()), "created_at");
 
-        reviews.updateStarted(review.id(), "process-1", "the-launcher");
+        reviews.updateStarted(Map.of(review.id(), "process-1"), "the-launcher");
         assertThat(audit(review.id())).containsEntry("created_by", ACTOR).containsEntry("updated_by", "the-launcher");
 
         reviews.updateState(review.id(), ReviewState.COMPLETE, "the-head");
@@ -194,8 +260,8 @@ class ReviewMapperTest {
     }
 
     private Review open(ReviewCycle cycle, StaffMember reviewee, StaffMember reviewer) {
-        reviews.insertReview(
-                new Review(null, cycle.id(), reviewee.id(), reviewer.id(), ReviewState.LAUNCHING, null), ACTOR);
+        reviews.insertReviews(List.of(
+                new Review(null, cycle.id(), reviewee.id(), reviewer.id(), ReviewState.LAUNCHING, null)), ACTOR);
         return reviews.selectByCycleAndStaff(cycle.id(), reviewee.id()).orElseThrow();
     }
 

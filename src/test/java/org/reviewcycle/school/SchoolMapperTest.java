@@ -204,6 +204,16 @@ class SchoolMapperTest {
         assertThat(schools.updateCycleState(-1, CycleState.CLOSED, ACTOR)).isZero();
     }
 
+    @Test
+    void locksAnExistingCycleForItsLaunchAndFindsNoUnknownOne() {
+        School school = school("ash", "Ash Primary");
+        schools.insertCycle(cycle(school, "2026/27", CycleState.OPEN), ACTOR);
+        long cycleId = schools.selectCycleBySchoolAndYear(school.id(), "2026/27").orElseThrow().id();
+
+        assertThat(schools.selectCycleIdForUpdate(cycleId)).contains(cycleId);
+        assertThat(schools.selectCycleIdForUpdate(-1)).isEmpty();
+    }
+
     // --- fixtures ---
 
     private School school(String code, String name) {
