@@ -12,8 +12,9 @@ import org.reviewcycle.review.ReviewFacts;
  * The two moments of a review task. On create: fill the variables the task's form shows, and
  * declare every input of the form as a task-local variable, so that what Tasklist submits stays on
  * the task and never becomes a process variable. On complete: hand the submitted values to the
- * feature's service, in the transaction that completes the task; an invalid value throws, the
- * transaction rolls back, the task stays open and Tasklist shows the message.
+ * feature's service, in the transaction that completes the task; an invalid value, or a value for
+ * anything but the form's fields ({@link FormSubmission}), throws, the transaction rolls back,
+ * the task stays open and Tasklist shows the message.
  */
 abstract class ReviewTaskListener implements TaskListener {
 
@@ -42,11 +43,21 @@ abstract class ReviewTaskListener implements TaskListener {
                     }
                 }
             }
-            case EVENTNAME_COMPLETE -> record(task, SubmittedForm.of(task), facts);
+            case EVENTNAME_COMPLETE -> {
+                FormSubmission.requireOnly(fields());
+                record(task, SubmittedForm.of(task), facts);
+            }
             default -> {
                 // the model attaches these listeners to create and complete only
             }
         }
+    }
+
+    /** Every input of the form: what a person may submit. */
+    private List<String> fields() {
+        var fields = new java.util.ArrayList<>(inputs());
+        fields.addAll(listInputs());
+        return fields;
     }
 
     /** The keys of the form's input fields that hold one value. */

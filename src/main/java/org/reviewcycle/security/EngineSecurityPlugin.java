@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that belong to security and are not plain properties (those are in
- * application.properties under "Camunda security"): our admin group, and the task query
- * expression guard in front of every command.
+ * application.properties under "Camunda security"): our admin group, and in front of every
+ * command the task query expression guard and the task submission guard.
  */
 @Component
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
@@ -21,14 +21,16 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setAdminGroups(new ArrayList<>(List.of(EngineGroups.ADMINS)));
         configuration.setCustomPreCommandInterceptorsTxRequired(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
+                withGuards(configuration, configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+                withGuards(configuration, configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
     }
 
-    private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+    private static List<CommandInterceptor> withGuards(ProcessEngineConfigurationImpl configuration,
+            List<CommandInterceptor> interceptors) {
         var all = new ArrayList<CommandInterceptor>();
         all.add(new TaskQueryExpressionGuard());
+        all.add(new TaskSubmissionGuard(configuration));
         if (interceptors != null) {
             all.addAll(interceptors);
         }

@@ -19,7 +19,7 @@ public final class Benchmark {
                 launch.launch(school, true);
             }
             var f = launch.figures("launch");
-            System.out.printf("queries per review %.1f ours, %.1f bare%n", (double) launch.ourQueries / f.reviews(), (double) launch.bareQueries / f.reviews());
+            System.out.printf("queries per review %.1f ours, %.1f bare%n", f.queriesPerReview(), f.bareQueriesPerInstance());
             System.out.printf("%s: %d reviews, %.1f/s ours, %.1f/s bare, ratio %.2f, rows/review %.1f vs %.1f%n%s%n",
                     f.name(), f.reviews(), f.reviewsPerSecond(), f.bareInstancesPerSecond(), f.ratio(),
                     f.rowsPerReview(), f.bareRowsPerInstance(), f.rowsPerReviewByTable());

@@ -41,8 +41,8 @@ final class LaunchBenchmark {
     private long bareRows;
     private long ourCommits;
     private long bareCommits;
-    long ourQueries;
-    long bareQueries;
+    private long ourQueries;
+    private long bareQueries;
     private WriteCounter.Snapshot ourRowsByTable;
 
     LaunchBenchmark(BenchmarkApplication app) {
@@ -111,8 +111,8 @@ final class LaunchBenchmark {
 
     BenchmarkFigures.Launch figures(String name) {
         return new BenchmarkFigures.Launch(name, reviews, ourNanos / 1e9, bareNanos / 1e9,
-                (double) ourRows / reviews, (double) bareRows / reviews, (double) reviews / Math.max(1, ourCommits),
-                perReview(ourRowsByTable));
+                (double) ourRows / reviews, (double) bareRows / reviews, (double) ourQueries / reviews,
+                (double) bareQueries / reviews, (double) reviews / Math.max(1, ourCommits), perReview(ourRowsByTable));
     }
 
     private Map<String, Double> perReview(WriteCounter.Snapshot byTable) {
