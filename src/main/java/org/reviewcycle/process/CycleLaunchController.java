@@ -73,7 +73,7 @@ class CycleLaunchController {
     String launchFromPage(@PathVariable long cycleId) {
         LaunchReport report = launcher.launch(cycleId);
         String missing = report.withoutReviewer().isEmpty() ? "<p>Everyone active has a reviewer.</p>"
-                : "<p class=\"message error\">No review for these staff, who have no reviewer yet. Give them one "
+                : "<p class=\"message error\">No review for these staff, who have no reviewer yet or whose reviewer has left. Give them one "
                         + "and launch again:</p><ul>" + report.withoutReviewer().stream()
                         .map(name -> "<li>" + HtmlUtils.htmlEscape(name) + "</li>").collect(Collectors.joining())
                         + "</ul>";

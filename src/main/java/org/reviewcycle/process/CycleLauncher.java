@@ -28,8 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Launches a school's cycle: one AnnualReviewCycle per active member of staff who has a reviewer,
- * with the review's id as business key. Each small batch is its own transaction (the review rows
+ * Launches a school's cycle: one AnnualReviewCycle per active member of staff who has an active
+ * reviewer, with the review's id as business key; the others are named in the report. Each small batch is its own transaction (the review rows
  * and their process instances are written together), so a launch stopped halfway, even by a
  * killed process, leaves whole reviews only, and launching again starts the rest: a review that
  * runs already is left alone, and someone who joined since is added. Each batch first takes the
@@ -79,8 +79,14 @@ public class CycleLauncher {
             if (!member.active() || running.contains(member.id())) {
                 continue;
             }
-            if (member.reviewerId() == null) {
+            StaffMember reviewer = member.reviewerId() == null ? null
+                    : byId.computeIfAbsent(member.reviewerId(), id -> staff.find(id).orElse(null));
+            if (reviewer == null) {
                 withoutReviewer.add(member.fullName() + " (" + member.jobTitle() + ")");
+            } else if (!reviewer.active()) {
+                // their planning meeting would go to someone who can no longer log in
+                withoutReviewer.add(member.fullName() + " (" + member.jobTitle() + "): their reviewer "
+                        + reviewer.fullName() + " has left");
             } else {
                 toStart.add(member);
             }
@@ -112,8 +118,7 @@ public class CycleLauncher {
         var instanceByReview = new HashMap<Long, String>();
         for (Review review : reviews.openReviews(cycle.id(), reviewerIdByStaffId)) {
             StaffMember member = byId.get(review.staffId());
-            StaffMember reviewer = byId.containsKey(review.reviewerId()) ? byId.get(review.reviewerId())
-                    : staff.find(review.reviewerId()).orElseThrow();
+            StaffMember reviewer = byId.get(member.reviewerId());
             var instance = runtime.createProcessInstanceById(definitionId)
                     .businessKey(String.valueOf(review.id()))
                     .setVariable(Variables.REVIEW_ID, review.id())

@@ -101,6 +101,7 @@ class FinalReviewListener extends ReviewTaskListener {
                 form.text("cpdUndertaken", "CPD undertaken"), form.text("cpdImpact", "Impact of the CPD"),
                 form.text("developmentNeeds", "Development needs for next year"),
                 form.choice("payRecommendation", "Pay recommendation", PayRecommendation.class),
-                form.text("payReason", "Reason for the pay recommendation")));
+                form.text("payReason", "Reason for the pay recommendation")),
+                Boolean.TRUE.equals(task.getVariable(Variables.PAY_RECOMMENDATION_DUE)));
     }
 }

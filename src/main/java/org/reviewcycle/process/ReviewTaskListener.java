@@ -29,6 +29,8 @@ abstract class ReviewTaskListener implements TaskListener {
         ReviewFacts facts = forms.facts(reviewId(task));
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                // whose review it is, in the task list: a team leader has one planning meeting per person
+                task.setName(task.getName() + ": " + facts.reviewee().fullName());
                 forms.showCommonFacts(task, facts);
                 prepare(task, facts);
                 for (String input : inputs()) {

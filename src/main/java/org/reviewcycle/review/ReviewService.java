@@ -163,9 +163,10 @@ public class ReviewService {
 
     /**
      * Records the final review as a new round: an outcome with evidence for every objective, the
-     * impact section, CPD, next year's needs, and for teachers (only) a pay recommendation with reason.
+     * impact section, CPD, next year's needs, and a pay recommendation with reason when the review
+     * plan (the ReviewPlan decision, which says so for teachers) makes one due, and none otherwise.
      */
-    public FinalReview recordFinalReview(long reviewId, FinalReviewDraft draft) {
+    public FinalReview recordFinalReview(long reviewId, FinalReviewDraft draft, boolean payRecommendationDue) {
         ReviewFacts facts = facts(reviewId);
         Map<Integer, Objective> current = byPosition(objectives.currentObjectives(reviewId));
         var outcomes = new ArrayList<ObjectiveOutcome>();
@@ -188,13 +189,12 @@ public class ReviewService {
             outcomes.add(new ObjectiveOutcome(objective.id(), entry.outcome(),
                     requireText(label + ": the evidence", entry.evidence(), TEXT_LENGTH)));
         }
-        boolean teacher = facts.reviewee().category().isTeacher();
-        if (teacher && draft.payRecommendation() == null) {
+        if (payRecommendationDue && draft.payRecommendation() == null) {
             throw new IllegalArgumentException("Pay recommendation: recommend pay progression or not, with a reason");
         }
-        if (!teacher && draft.payRecommendation() != null) {
-            throw new IllegalArgumentException("Pay recommendation: " + facts.reviewee().category().label()
-                    + " is support staff, who have no pay recommendation");
+        if (!payRecommendationDue && draft.payRecommendation() != null) {
+            throw new IllegalArgumentException("Pay recommendation: the review plan of a "
+                    + facts.reviewee().category().label().toLowerCase() + " has no pay recommendation");
         }
         int round = records.selectLatestFinalReview(reviewId).map(FinalReview::round).orElse(0) + 1;
         var review = new FinalReview(null, reviewId, round,
@@ -205,7 +205,8 @@ public class ReviewService {
                 optionalText("Impact of the CPD", draft.cpdImpact(), TEXT_LENGTH),
                 optionalText("Development needs for next year", draft.developmentNeeds(), TEXT_LENGTH),
                 draft.payRecommendation(),
-                teacher ? requireText("Reason for the pay recommendation", draft.payReason(), TEXT_LENGTH) : null);
+                payRecommendationDue ? requireText("Reason for the pay recommendation", draft.payReason(), TEXT_LENGTH)
+                        : null);
         records.insertFinalReview(review, actor.username());
         FinalReview written = records.selectLatestFinalReview(reviewId).orElseThrow();
         outcomes.forEach(outcome -> records.insertOutcome(written.id(), outcome, actor.username()));

@@ -52,10 +52,60 @@ class EngineAuthorizations {
         grant(EngineGroups.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(EngineGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         allTasksFilter();
-        // What Camunda's first-run setup would give its admin group, given to ours instead.
+        // What Camunda's first-run setup would give its admin group, given to ours instead, but
+        // for the users, groups and tenants: they are the staff tables, changed in ReviewCycle
+        // (read-only in the engine), so Camunda Admin offers no "create", "update" or "delete".
         for (Resources resource : Resources.values()) {
-            grant(EngineGroups.ADMINS, resource, ANY, Permissions.ALL);
+            if (STAFF_DIRECTORY.contains(resource)) {
+                grantOnly(EngineGroups.ADMINS, resource, Permissions.READ);
+            } else if (STAFF_MEMBERSHIPS.contains(resource)) {
+                revoke(EngineGroups.ADMINS, resource);
+            } else {
+                grant(EngineGroups.ADMINS, resource, ANY, Permissions.ALL);
+            }
         }
+    }
+
+    /** The engine resources that our staff tables are: read-only for everyone... */
+    static final java.util.Set<Resources> STAFF_DIRECTORY = java.util.EnumSet.of(Resources.USER, Resources.GROUP,
+            Resources.TENANT);
+    /** ...and memberships, which the engine knows only as something to create or delete: for nobody. */
+    static final java.util.Set<Resources> STAFF_MEMBERSHIPS = java.util.EnumSet.of(Resources.GROUP_MEMBERSHIP,
+            Resources.TENANT_MEMBERSHIP);
+
+    /** Takes back whatever an earlier version granted the group on every resource of the type. */
+    private void revoke(String groupId, Resource resource) {
+        var authorization = find(groupId, resource, ANY);
+        if (authorization != null) {
+            authorizations.deleteAuthorization(authorization.getId());
+            log.info("Group '{}' may no longer change {}", groupId, resource.resourceName());
+        }
+    }
+
+    /** Grants the group exactly this permission on every resource of the type, taking back any other. */
+    private void grantOnly(String groupId, Resource resource, Permission permission) {
+        var authorization = find(groupId, resource, ANY);
+        if (authorization == null) {
+            grant(groupId, resource, ANY, permission);
+            return;
+        }
+        boolean onlyThat = authorization.isPermissionGranted(permission) && java.util.Arrays.stream(Permissions.values())
+                .allMatch(p -> p == permission || p == Permissions.NONE || !authorization.isPermissionGranted(p));
+        if (onlyThat) {
+            return;
+        }
+        authorization.setPermissions(new Permission[] {permission});
+        authorizations.saveAuthorization(authorization);
+        log.info("Group '{}' may now only {} on {}", groupId, permission.getName(), resource.resourceName());
+    }
+
+    private org.camunda.bpm.engine.authorization.Authorization find(String groupId, Resource resource,
+            String resourceId) {
+        return authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
     }
 
     /** Admins read every filter (their grants below); staff have their own "My tasks" (PersonalTaskFilters). */
@@ -72,11 +122,7 @@ class EngineAuthorizations {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        var authorization = authorizations.createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        var authorization = find(groupId, resource, resourceId);
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);

@@ -8,9 +8,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 
-/** The one login page, for staff, Tasklist, Cockpit and Admin. */
+/** The one login page, for staff, Tasklist, Cockpit and Admin; and the front door, which is Tasklist. */
 @Controller
 class LoginPage {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    /** http://host/ is where staff start: their tasks (Camunda's own index redirect would open its Welcome page). */
+    @GetMapping("/")
+    String frontDoor() {
+        return "redirect:" + TASKLIST;
+    }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody

@@ -86,7 +86,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")
-                        .defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+                        .defaultSuccessUrl(LoginPage.TASKLIST, false))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
                         .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),

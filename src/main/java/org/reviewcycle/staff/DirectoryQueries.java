@@ -26,28 +26,28 @@ final class DirectoryQueries {
     static DirectoryQuery users(StaffUserQuery q) {
         return new DirectoryQuery(q.getId(), list(q.getIds()), q.getFirstName(), q.getFirstNameLike(), q.getLastName(),
                 q.getLastNameLike(), q.getEmail(), q.getEmailLike(), q.getGroupId(), null, null, null, null, null,
-                orderBy(q, USER_COLUMNS, "s.username"), q.getFirstResult(), maxResults(q));
+                orderBy(q, USER_COLUMNS, "s.username"), q.getFirstResult(), maxResults(q), null);
     }
 
     static DirectoryQuery groups(StaffGroupQuery q) {
         return new DirectoryQuery(null, null, null, null, null, null, null, null, q.getId(), list(q.getIds()),
                 q.getName(), q.getNameLike(), q.getType(), q.getUserId(),
-                orderBy(q, GROUP_COLUMNS, "g.id"), q.getFirstResult(), maxResults(q));
+                orderBy(q, GROUP_COLUMNS, "g.id"), q.getFirstResult(), maxResults(q), null);
     }
 
     static DirectoryQuery groupsOf(String username) {
         return new DirectoryQuery(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                username, "g.id", null, null);
+                username, "g.id", null, null, null);
     }
 
     static DirectoryQuery user(String username) {
         return new DirectoryQuery(username, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, "s.username", null, null);
+                null, "s.username", null, null, null);
     }
 
     static DirectoryQuery group(String groupId) {
         return new DirectoryQuery(null, null, null, null, null, null, null, null, groupId, null, null, null, null,
-                null, "g.id", null, null);
+                null, "g.id", null, null, null);
     }
 
     private static List<String> list(String[] ids) {

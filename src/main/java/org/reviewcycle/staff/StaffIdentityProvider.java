@@ -105,14 +105,14 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
         if (query.getTenantId() != null) {
             return 0;
         }
-        return staff.countDirectoryUsers(DirectoryQueries.users(query));
+        return staff.countDirectoryUsers(DirectoryQueries.users(query).seenBy(viewer()));
     }
 
     List<User> findUsers(StaffUserQuery query) {
         if (query.getTenantId() != null) {
             return List.of();
         }
-        return staff.selectDirectoryUsers(DirectoryQueries.users(query)).stream()
+        return staff.selectDirectoryUsers(DirectoryQueries.users(query).seenBy(viewer())).stream()
                 .map(StaffIdentityProvider::toUser).toList();
     }
 
@@ -120,15 +120,31 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
         if (query.getTenantId() != null) {
             return 0;
         }
-        return staff.countDirectoryGroups(DirectoryQueries.groups(query));
+        return staff.countDirectoryGroups(DirectoryQueries.groups(query).seenBy(viewer()));
     }
 
     List<Group> findGroups(StaffGroupQuery query) {
         if (query.getTenantId() != null) {
             return List.of();
         }
-        return staff.selectDirectoryGroups(DirectoryQueries.groups(query)).stream()
+        return staff.selectDirectoryGroups(DirectoryQueries.groups(query).seenBy(viewer())).stream()
                 .map(StaffIdentityProvider::toGroup).toList();
+    }
+
+    /**
+     * Who may see only their own school: the person the engine works for, unless they are an
+     * admin. Staff and heads list their colleagues (Tasklist's names, candidate groups), never the
+     * staff of other schools. The engine's own lookups (logins, a person's groups) run for nobody
+     * and see everyone.
+     */
+    private static String viewer() {
+        CommandContext context = Context.getCommandContext();
+        String userId = context == null ? null : context.getAuthenticatedUserId();
+        if (userId == null) {
+            return null;
+        }
+        List<String> groups = context.getAuthenticatedGroupIds();
+        return groups != null && groups.contains(EngineGroups.ADMINS) ? null : userId;
     }
 
     @Override

@@ -47,6 +47,7 @@ class AnnualReviewCycleProcessTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
     TestSchool school;
 
@@ -244,6 +245,37 @@ class AnnualReviewCycleProcessTest {
         long reviewId = review(school.assistant()).id();
         assertThat(observations.observationsOf(reviewId)).isEmpty();
         assertThat(reviews.finalReview(reviewId).orElseThrow().payRecommendation()).isNull();
+    }
+
+    @Test
+    void theReviewPlanAsAnAdminChangesItDecidesWhetherAPayRecommendationIsMade() throws Exception {
+        // An admin edits ReviewPlan so that support staff get a pay recommendation too (their pay
+        // progression, say): the final review now asks for one and records it.
+        String plan = new String(getClass().getResourceAsStream("/ReviewPlan.dmn").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String edited = plan.replaceFirst("(<outputEntry id=\"OutputEntry_SupportStaffPay\">\\s*<text>)false", "$1true");
+        assertThat(edited).isNotEqualTo(plan);
+        var deployment = repository.createDeployment().name("ReviewPlan with pay for support staff")
+                .addString("ReviewPlan.dmn", edited).deploy();
+        try {
+            var withNewPlan = TestSchool.create(schools, staff);
+            launcher.launch(withNewPlan.cycle().id());
+            school = withNewPlan;
+            var review = reviewOf(school.assistant());
+            assertThat(review.variable(AnnualReviewCycleProcess.Variables.PAY_RECOMMENDATION_DUE)).isEqualTo(true);
+            selfReflect(review, school.assistant());
+            plan(review);
+            headDecides(review, "APPROVE", null);
+            acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+            midYear(review, "Use the school writing process across the curriculum");
+            finalReview(review, true);
+
+            assertThat(review.openTaskKey()).isEqualTo(REVIEWEE_SIGN_OFF);
+            assertThat(reviews.finalReview(review(school.assistant()).id()).orElseThrow().payRecommendation())
+                    .isEqualTo(org.reviewcycle.review.PayRecommendation.PROGRESS);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test

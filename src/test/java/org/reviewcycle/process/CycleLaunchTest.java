@@ -71,6 +71,28 @@ class CycleLaunchTest {
     }
 
     @Test
+    void staffWhoseReviewerHasLeftAreNamedNotGivenAReviewForSomeoneWhoCannotLogIn() {
+        var school = TestSchool.create(schools, staff);
+        staff.setActive(school.leader().id(), false);
+
+        LaunchReport report = launcher.launch(school.cycle().id());
+
+        // the teacher and the assistant are reviewed by the leader, who has left; the leader is inactive
+        assertThat(report.started()).isZero();
+        assertThat(report.withoutReviewer()).containsExactlyInAnyOrder(
+                school.head().fullName() + " (" + school.head().jobTitle() + ")",
+                school.teacher().fullName() + " (" + school.teacher().jobTitle() + "): their reviewer "
+                        + school.leader().fullName() + " has left",
+                school.assistant().fullName() + " (" + school.assistant().jobTitle() + "): their reviewer "
+                        + school.leader().fullName() + " has left");
+        assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
+
+        staff.assignReviewer(school.teacher().id(), school.head().id());
+        assertThat(launcher.launch(school.cycle().id()).started()).isOne();
+        assertThat(tasks.createTaskQuery().taskAssignee(school.teacher().username()).count()).isOne();
+    }
+
+    @Test
     void onlyAdminsMayLaunch() {
         var school = TestSchool.create(schools, staff);
         String launch = "/api/cycles/" + school.cycle().id() + "/launch";

@@ -309,4 +309,25 @@ class SecurityTest {
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Test
+    void staffListTheirOwnSchoolsStaffAndGroupsOnlyWhileAdminsSeeEveryone() throws Exception {
+        var otherSchool = org.reviewcycle.support.TestSchool.create(schools, staff);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        for (String person : new String[] {"teacher.mpg", "head"}) {
+            var session = WebSession.basic(port, person, "demo");
+            var users = json.readTree(session.get("/engine-rest/user?maxResults=500").body());
+            assertThat(users.findValuesAsText("id")).as(person).contains("head", "kitchen")
+                    .doesNotContain(otherSchool.head().username(), otherSchool.teacher().username());
+            var groups = json.readTree(session.get("/engine-rest/group?maxResults=500").body());
+            assertThat(groups.findValuesAsText("id")).as(person).contains("heads-littletown", "school-littletown")
+                    .doesNotContain(otherSchool.headGroup(), "school-" + otherSchool.school().code());
+            assertThat(session.get("/engine-rest/user/" + otherSchool.teacher().username() + "/profile").statusCode())
+                    .as(person).isEqualTo(404);
+        }
+        var admin = WebSession.basic(port, "admin", "demo");
+        assertThat(json.readTree(admin.get("/engine-rest/user?maxResults=500").body()).findValuesAsText("id"))
+                .contains("head", otherSchool.head().username());
+    }
 }

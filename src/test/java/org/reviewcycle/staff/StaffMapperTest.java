@@ -250,6 +250,33 @@ class StaffMapperTest {
     }
 
     @Test
+    void showsAViewerTheStaffAndGroupsOfTheirOwnSchoolOnly() {
+        School oak = school("oak");
+        School elm = school("elm");
+        StaffMember hana = head(oak, "hana");
+        teacher(oak, "tom");
+        head(elm, "eve");
+        var everyoneOfOurs = new StaffUserQuery();
+        everyoneOfOurs.userIdIn(username("hana"), username("tom"), username("eve"));
+
+        assertThat(staff.selectDirectoryUsers(DirectoryQueries.users(everyoneOfOurs).seenBy(username("tom"))))
+                .extracting(DirectoryUser::id).containsExactly(username("hana"), username("tom"));
+        assertThat(staff.countDirectoryUsers(DirectoryQueries.users(everyoneOfOurs).seenBy(username("tom"))))
+                .isEqualTo(2);
+        assertThat(staff.selectDirectoryUsers(DirectoryQueries.users(everyoneOfOurs).seenBy(username("eve"))))
+                .extracting(DirectoryUser::id).containsExactly(username("eve"));
+        assertThat(staff.selectDirectoryUsers(DirectoryQueries.users(everyoneOfOurs))).hasSize(3);
+
+        var schoolGroups = new StaffGroupQuery();
+        schoolGroups.groupIdIn(EngineGroups.headOf(oak.code()), EngineGroups.headOf(elm.code()), EngineGroups.HEADS);
+        assertThat(groupIds(DirectoryQueries.groups(schoolGroups).seenBy(hana.username())))
+                .containsExactly(EngineGroups.HEADS, EngineGroups.headOf(oak.code()));
+        assertThat(staff.countDirectoryGroups(DirectoryQueries.groups(schoolGroups).seenBy(username("eve"))))
+                .isEqualTo(2);
+        assertThat(groupIds(DirectoryQueries.groups(schoolGroups).seenBy(username("nobody")))).isEmpty();
+    }
+
+    @Test
     void findsTheHeadsOfOneSchoolOnly() {
         School oak = school("oak");
         School elm = school("elm");
@@ -314,7 +341,7 @@ class StaffMapperTest {
             teacher(oak, name);
         }
         var query = new DirectoryQuery(null, null, null, null, null, null, null, null,
-                EngineGroups.schoolStaff(oak.code()), null, null, null, null, null, "s.username", 1, 2);
+                EngineGroups.schoolStaff(oak.code()), null, null, null, null, null, "s.username", 1, 2, null);
 
         assertThat(staff.selectDirectoryUsers(query)).extracting(DirectoryUser::id)
                 .containsExactly(username("ben"), username("cal"));

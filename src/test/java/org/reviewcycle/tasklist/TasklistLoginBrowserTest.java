@@ -17,7 +17,8 @@ class TasklistLoginBrowserTest {
     @Test
     void aTeacherLogsInReachesTasklistLogsOutAndIsAskedToLogInAgain() {
         try (var browser = new Browser(port, "tasklist-login")) {
-            browser.open("/camunda/app/tasklist/default/");
+            // where the README sends a new user: the front door
+            browser.open("/");
             browser.waitUntilPathStartsWith("/login");
             browser.screenshot("1-login-page");
 
@@ -47,12 +48,20 @@ class TasklistLoginBrowserTest {
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
             browser.open("/camunda/app/admin/default/#/users");
             browser.waitUntilTextShown("Patel");
+            browser.waitUntilTextShown("read-only here");
             browser.screenshot("1-users");
             // sorted by username; other tests' schools may fill the rest of the first page
-            assertThat(browser.pageText()).contains("Sam", "Patel", "admin@littletown.example.org", "David", "Okafor");
+            assertThat(browser.pageText()).contains("Sam", "Patel", "admin@littletown.example.org", "David", "Okafor")
+                    .doesNotContain("Add user");
+            browser.open("/camunda/app/admin/default/#/users/deputy?tab=profile");
+            browser.waitUntilTextShown("Edit user David Okafor");
+            browser.waitUntilTextShown("read-only here");
+            browser.screenshot("2-a-profile");
+            assertThat(browser.pageText()).doesNotContain("Update Profile");
             browser.open("/camunda/app/admin/default/#/groups");
             browser.waitUntilTextShown("heads-littletown");
-            browser.screenshot("2-groups");
+            browser.screenshot("3-groups");
+            assertThat(browser.pageText()).doesNotContain("Create new group");
         }
     }
 }
