@@ -4,7 +4,6 @@ import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.reviewcycle.review.Review;
+import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.CycleState;
 import org.reviewcycle.school.ReviewCycle;
@@ -61,12 +61,12 @@ public class CycleLauncher {
     }
 
     public LaunchReport launch(long cycleId) {
-        ReviewCycle cycle = schools.findCycle(cycleId)
+        ReviewCycle planned = schools.findCycle(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("No review cycle with id " + cycleId));
-        if (cycle.state() == CycleState.CLOSED) {
-            throw new IllegalStateException("The " + cycle.academicYear() + " cycle is closed");
+        if (planned.state() == CycleState.CLOSED) {
+            throw new IllegalStateException("The " + planned.academicYear() + " cycle is closed");
         }
-        School school = schools.findSchool(cycle.schoolId()).orElseThrow();
+        School school = schools.findSchool(planned.schoolId()).orElseThrow();
         Set<Long> running = reviews.reviewsIn(cycleId).stream().filter(r -> r.processInstanceId() != null)
                 .map(Review::staffId).collect(Collectors.toSet());
 
@@ -91,9 +91,10 @@ public class CycleLauncher {
                 toStart.add(member);
             }
         }
-        if (cycle.state() == CycleState.PLANNED) {
+        if (planned.state() == CycleState.PLANNED) {
             schools.changeCycleState(cycleId, CycleState.OPEN);
         }
+        ReviewCycle cycle = schools.findCycle(cycleId).orElseThrow();
         // every review of this launch runs the model's version that was the latest when it began
         String definitionId = repository.createProcessDefinitionQuery()
                 .processDefinitionKey(AnnualReviewCycleProcess.KEY).latestVersion().singleResult().getId();
@@ -113,22 +114,20 @@ public class CycleLauncher {
     private int startBatch(String definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
             Map<Long, StaffMember> byId) {
         schools.lockCycleForLaunch(cycle.id());
-        var reviewerIdByStaffId = new LinkedHashMap<Long, Long>();
-        batch.forEach(member -> reviewerIdByStaffId.put(member.id(), member.reviewerId()));
+        var reviewers = new HashMap<Long, StaffMember>();
+        batch.forEach(member -> reviewers.put(member.id(), byId.get(member.reviewerId())));
         var instanceByReview = new HashMap<Long, String>();
-        for (Review review : reviews.openReviews(cycle.id(), reviewerIdByStaffId)) {
-            StaffMember member = byId.get(review.staffId());
-            StaffMember reviewer = byId.get(member.reviewerId());
+        for (ReviewFacts facts : reviews.openReviews(cycle, school, batch, reviewers)) {
             var instance = runtime.createProcessInstanceById(definitionId)
-                    .businessKey(String.valueOf(review.id()))
-                    .setVariable(Variables.REVIEW_ID, review.id())
-                    .setVariable(Variables.REVIEWEE, member.username())
-                    .setVariable(Variables.REVIEWER, reviewer.username())
+                    .businessKey(String.valueOf(facts.review().id()))
+                    .setVariable(Variables.REVIEW_ID, facts.review().id())
+                    .setVariable(Variables.REVIEWEE, facts.reviewee().username())
+                    .setVariable(Variables.REVIEWER, facts.reviewer().username())
                     .setVariable(Variables.HEAD_GROUP, EngineGroups.headOf(school.code()))
-                    .setVariable(Variables.STAFF_CATEGORY, member.category().name())
+                    .setVariable(Variables.STAFF_CATEGORY, facts.reviewee().category().name())
                     .setVariable(Variables.MID_YEAR_CHECK_DONE, false)
                     .execute();
-            instanceByReview.put(review.id(), instance.getId());
+            instanceByReview.put(facts.review().id(), instance.getId());
         }
         reviews.markStarted(instanceByReview);
         return instanceByReview.size();

@@ -2,11 +2,18 @@ package org.reviewcycle.process;
 
 import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.reviewcycle.common.TransactionMemo;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,19 +25,38 @@ import org.springframework.stereotype.Component;
 class DecideReviewPlanDelegate implements JavaDelegate {
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
+    /** The latest version of ReviewPlan, looked up once per transaction (a launch starts fifty reviews in one). */
+    private final TransactionMemo latestPlan = new TransactionMemo("latest ReviewPlan");
+    /**
+     * The answer of each deployed version of ReviewPlan for each staff category. The model gives the
+     * decision the staff category and nothing else, so a version's answer for a category never
+     * changes; evaluating the DMN (its FEEL expressions) costs more than the rest of a review's
+     * start. A new deployment is a new version, asked afresh.
+     */
+    private final Map<List<String>, Optional<Map<String, Object>>> answers = new ConcurrentHashMap<>();
 
-    DecideReviewPlanDelegate(DecisionService decisions) {
+    DecideReviewPlanDelegate(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
+        this.repository = repository;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> plan = decisions.evaluateDecisionTableByKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION,
-                Map.of(Variables.STAFF_CATEGORY, execution.getVariable(Variables.STAFF_CATEGORY))).getSingleResult();
-        if (plan == null) {
-            throw new IllegalStateException("The ReviewPlan decision has no rule for staff category "
-                    + execution.getVariable(Variables.STAFF_CATEGORY));
+        String category = (String) execution.getVariable(Variables.STAFF_CATEGORY);
+        String definitionId = latestPlan.computeIfAbsent(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION,
+                () -> repository.createDecisionDefinitionQuery()
+                        .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION)
+                        .latestVersion().singleResult().getId());
+        var key = List.of(definitionId, String.valueOf(category));
+        Optional<Map<String, Object>> answer = answers.get(key);
+        if (answer == null) {
+            answer = Optional.ofNullable(decisions.evaluateDecisionTableById(definitionId,
+                    Map.of(Variables.STAFF_CATEGORY, category)).getSingleResult()).map(result -> Collections.unmodifiableMap(new HashMap<>(result)));
+            answers.put(key, answer);
         }
+        Map<String, Object> plan = answer.orElseThrow(() -> new IllegalStateException(
+                "The ReviewPlan decision has no rule for staff category " + category));
         execution.setVariable(Variables.OBSERVATION_COUNT, ((Number) plan.get(Variables.OBSERVATION_COUNT)).intValue());
         execution.setVariable(Variables.PAY_RECOMMENDATION_DUE, Boolean.TRUE.equals(plan.get(Variables.PAY_RECOMMENDATION_DUE)));
     }

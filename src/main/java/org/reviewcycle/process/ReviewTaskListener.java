@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.reviewcycle.review.ReviewFacts;
 
 /**
- * The two moments of a review task. On create: fill the variables the task's form shows, and
- * declare every input of the form as a task-local variable, so that what Tasklist submits stays on
- * the task and never becomes a process variable. On complete: hand the submitted values to the
- * feature's service, in the transaction that completes the task; an invalid value, or a value for
+ * The two moments of a review task. On create: fill the task-local variables the task's form shows
+ * (and prefills). On complete: hand the submitted values to the feature's service, in the
+ * transaction that completes the task, and take off the process whatever the submission put
+ * there, so that the process keeps ids and decisions only; an invalid value, or a value for
  * anything but the form's fields ({@link FormSubmission}), throws, the transaction rolls back,
  * the task stays open and Tasklist shows the message.
  */
@@ -33,21 +33,18 @@ abstract class ReviewTaskListener implements TaskListener {
                 task.setName(task.getName() + ": " + facts.reviewee().fullName());
                 forms.showCommonFacts(task, facts);
                 prepare(task, facts);
-                for (String input : inputs()) {
-                    if (!task.hasVariableLocal(input)) {
-                        task.setVariableLocal(input, null);
-                    }
-                }
-                // Tasklist submits a list with the type of the variable it replaces: declare lists as Json.
-                for (String input : listInputs()) {
-                    if (!task.hasVariableLocal(input)) {
-                        ReviewForms.showList(task, input, List.of());
-                    }
-                }
             }
             case EVENTNAME_COMPLETE -> {
-                FormSubmission.requireOnly(fields());
-                record(task, SubmittedForm.of(task), facts);
+                List<String> fields = fields();
+                FormSubmission.requireOnly(fields);
+                record(task, SubmittedForm.of(task, fields), facts);
+                // Tasklist's submission puts the fields the task does not hold (those not prefilled)
+                // on the process: the record has them now, and the process keeps ids and decisions only
+                for (String field : fields) {
+                    if (!task.hasVariableLocal(field) && task.getExecution().hasVariable(field)) {
+                        task.getExecution().removeVariable(field);
+                    }
+                }
             }
             default -> {
                 // the model attaches these listeners to create and complete only
@@ -77,7 +74,8 @@ abstract class ReviewTaskListener implements TaskListener {
     abstract void record(DelegateTask task, SubmittedForm form, ReviewFacts facts);
 
     static long reviewId(DelegateTask task) {
-        Object id = task.getVariable(Variables.REVIEW_ID);
+        // the process's own variable: the task holds none of that name, and a new task's are not loaded yet
+        Object id = task.getExecution().getVariable(Variables.REVIEW_ID);
         if (id instanceof Number number) {
             return number.longValue();
         }

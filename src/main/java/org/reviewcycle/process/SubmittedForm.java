@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,9 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What Tasklist submitted for a task, read from the task's local variables (the create listener
- * declared every input there, so submitted values land on the task, not on the process). Values
- * of the wrong type are refused with a message naming the field; lists arrive as {@code Json}.
+ * What Tasklist submitted for a task's form fields. Values of the wrong type are refused with a
+ * message naming the field; lists arrive as {@code Json}.
  */
 final class SubmittedForm {
 
@@ -30,10 +30,11 @@ final class SubmittedForm {
         this.values = values;
     }
 
-    static SubmittedForm of(DelegateTask task) {
+    /** The form's fields as submitted: on the task where it prefilled them, else where the submission put them. */
+    static SubmittedForm of(DelegateTask task, Collection<String> fields) {
         var values = new java.util.HashMap<String, Object>();
-        for (String name : task.getVariableNamesLocal()) {
-            values.put(name, plain(task.getVariableLocalTyped(name), name));
+        for (String name : fields) {
+            values.put(name, plain(task.getVariableTyped(name), name));
         }
         return new SubmittedForm(values);
     }

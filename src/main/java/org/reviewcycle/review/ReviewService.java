@@ -4,6 +4,7 @@ import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.reviewcycle.common.CurrentActor;
+import org.reviewcycle.common.TransactionMemo;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveRevision;
 import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.school.ReviewCycle;
+import org.reviewcycle.school.School;
+import org.reviewcycle.staff.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +37,8 @@ public class ReviewService {
     private final ReviewRecordMapper records;
     private final ObjectiveService objectives;
     private final CurrentActor actor;
+    /** The facts of the reviews the launch opens, for the review tasks it creates in the same transaction. */
+    private final TransactionMemo openedFacts = new TransactionMemo("facts of the reviews opened");
 
     ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor) {
         this.reviews = reviews;
@@ -42,18 +49,36 @@ public class ReviewService {
 
     /** The person's review in the cycle: the existing one, or a new one in state LAUNCHING. */
     public Review openReview(long cycleId, long staffId, long reviewerId) {
-        openReviews(cycleId, Map.of(staffId, reviewerId));
+        openReviewRows(cycleId, Map.of(staffId, reviewerId));
         return reviews.selectByCycleAndStaff(cycleId, staffId).orElseThrow();
     }
 
     /**
-     * The reviews to start for these staff (staff id to reviewer id) in the cycle: a new review, in
-     * state LAUNCHING, for each who has none yet, and any review left without a process instance;
-     * reviews that run already are left out. One query and one insert for the lot, as the cycle
-     * launch opens a batch at a time. Launches of one cycle hold its launch lock
-     * ({@link org.reviewcycle.school.SchoolService#lockCycleForLaunch}), so two of them never open the same review.
+     * The reviews to start for these members of staff in the cycle, each with its facts: a new
+     * review, in state LAUNCHING, for each who has none yet, and any review left without a process
+     * instance; reviews that run already are left out. One query and one insert for the lot, as
+     * the cycle launch opens a batch at a time, and the facts are the ones the launch knows, kept
+     * for the rest of the transaction, in which the reviews' first tasks ask for them. Launches of
+     * one cycle hold its launch lock ({@link org.reviewcycle.school.SchoolService#lockCycleForLaunch}),
+     * so two of them never open the same review.
+     *
+     * @param reviewers each member's reviewer, by the member's id
      */
-    public List<Review> openReviews(long cycleId, Map<Long, Long> reviewerIdByStaffId) {
+    public List<ReviewFacts> openReviews(ReviewCycle cycle, School school, List<StaffMember> members,
+            Map<Long, StaffMember> reviewers) {
+        var reviewerIdByStaffId = new LinkedHashMap<Long, Long>();
+        members.forEach(member -> reviewerIdByStaffId.put(member.id(), reviewers.get(member.id()).id()));
+        Map<Long, StaffMember> byId = members.stream().collect(Collectors.toMap(StaffMember::id, Function.identity()));
+        var opened = new ArrayList<ReviewFacts>();
+        for (Review review : openReviewRows(cycle.id(), reviewerIdByStaffId)) {
+            var facts = new ReviewFacts(review, cycle, school, byId.get(review.staffId()), reviewers.get(review.staffId()));
+            openedFacts.put(review.id(), facts);
+            opened.add(facts);
+        }
+        return opened;
+    }
+
+    private List<Review> openReviewRows(long cycleId, Map<Long, Long> reviewerIdByStaffId) {
         if (reviewerIdByStaffId.isEmpty()) {
             return List.of();
         }
@@ -102,8 +127,8 @@ public class ReviewService {
     /** The review with its cycle, school, reviewee and reviewer. */
     @Transactional(readOnly = true)
     public ReviewFacts facts(long reviewId) {
-        return reviews.selectFacts(reviewId)
-                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        return openedFacts.computeIfAbsent(reviewId, () -> reviews.selectFacts(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId)));
     }
 
     public SelfReflection recordSelfReflection(long reviewId, String strengths, String developmentWishes,

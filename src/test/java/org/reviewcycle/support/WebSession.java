@@ -32,7 +32,12 @@ public final class WebSession {
     }
 
     public static WebSession anonymous(int port) {
-        return new WebSession("http://localhost:" + port);
+        return anonymous("http://localhost:" + port);
+    }
+
+    /** A browser's conversation with the application at {@code baseUrl} (a node, or the load balancer in front). */
+    public static WebSession anonymous(String baseUrl) {
+        return new WebSession(baseUrl);
     }
 
     /** An API client that sends HTTP basic credentials with every request and keeps no session. */
@@ -45,7 +50,11 @@ public final class WebSession {
 
     /** Logs in through the login form, as a person does; fails if the login is refused. */
     public static WebSession loggedIn(int port, String username, String password) {
-        var session = anonymous(port);
+        return loggedIn("http://localhost:" + port, username, password);
+    }
+
+    public static WebSession loggedIn(String baseUrl, String username, String password) {
+        var session = anonymous(baseUrl);
         var response = session.submitLogin(username, password);
         if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
             throw new AssertionError("Login as " + username + " was refused: " + response.statusCode() + " "
@@ -90,6 +99,12 @@ public final class WebSession {
 
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Posts JSON asking for the answer in {@code accept} (Tasklist asks for HAL). */
+    public HttpResponse<String> postJson(String path, String json, String accept) {
+        return send(request(path).setHeader("Accept", accept).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
