@@ -1,28 +1,141 @@
 package org.reviewcycle.benchmark;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.reviewcycle.support.GeneratedTrust;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.reviewcycle.support.GeneratedTrust;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The trust-scale benchmark: {@code ./mvnw -Pbenchmark verify} (README, "Benchmark"). On each
+ * database, on an empty schema, one run of the whole application, schools of 200 generated staff
+ * launched one after another, each school's launch followed by the bare engine starting as many
+ * one-task instances the same way (those stay, open tasks like the reviews'):
+ * <ol>
+ * <li>at 25 schools (10,000 open tasks) the head of school 1, with 20 objectives to approve, opens
+ * Tasklist's "My tasks";</li>
+ * <li>at 50 schools the launch figures of 10,000 staff; then task work: the first team leader of
+ * schools 2 to 21 (20 people at once) completes planning meetings, beside bare completions;</li>
+ * <li>at 250 schools the launch figures of 50,000 staff, and the head's "My tasks" again among
+ * 100,000 open tasks;</li>
+ * <li>the commit ceilings for the rows each operation writes per transaction.</li>
+ * </ol>
+ * Options: {@code -Dbench.schools=250} (at least 25), {@code -Dbench.databases=MARIADB,H2}, MariaDB
+ * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password}.
+ */
 public final class Benchmark {
 
-    public static void main(String[] args) {
-        var database = BenchmarkDatabase.valueOf(System.getProperty("bench.database", "MARIADB"));
-        int schools = Integer.getInteger("bench.schools", 10);
-        try (var app = new BenchmarkApplication(database)) {
-            BareProcesses.deploy(app.bean(RepositoryService.class));
-            var trust = new GeneratedTrust(app.bean(DataSource.class), "s");
-            var launch = new LaunchBenchmark(app);
-            for (int i = 1; i <= schools; i++) {
-                var school = trust.addSchool(i, 200, GeneratedTrust.Milestones.of2026());
-                launch.launch(school, true);
-            }
-            var f = launch.figures("launch");
-            System.out.printf("queries per review %.1f ours, %.1f bare%n", f.queriesPerReview(), f.bareQueriesPerInstance());
-            System.out.printf("%s: %d reviews, %.1f/s ours, %.1f/s bare, ratio %.2f, rows/review %.1f vs %.1f%n%s%n",
-                    f.name(), f.reviews(), f.reviewsPerSecond(), f.bareInstancesPerSecond(), f.ratio(),
-                    f.rowsPerReview(), f.bareRowsPerInstance(), f.rowsPerReviewByTable());
+    static final int STAFF_PER_SCHOOL = 200;
+    static final int TASK_LIST_FIRST_SCHOOLS = 25;
+    static final int FIRST_LAUNCH_SCHOOLS = 50;
+    static final int TASK_WORK_LEADERS = 20;
+    static final int HEADS_APPROVALS = 20;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int schools = Integer.getInteger("bench.schools", 250);
+        if (schools < TASK_LIST_FIRST_SCHOOLS) {
+            throw new IllegalArgumentException("bench.schools must be at least " + TASK_LIST_FIRST_SCHOOLS);
         }
+        List<BenchmarkDatabase> databases = Arrays.stream(System.getProperty("bench.databases", "MARIADB,H2").split(","))
+                .map(String::trim).map(name -> BenchmarkDatabase.valueOf(name.toUpperCase())).toList();
+        var runs = new ArrayList<BenchmarkFigures.DatabaseRun>();
+        for (BenchmarkDatabase database : databases) {
+            System.out.printf("%n== Benchmark on %s, up to %,d schools ==%n", database, schools);
+            runs.add(run(database, schools));
+        }
+        var results = new BenchmarkFigures.Results(BenchmarkFigures.Machine.here(), runs);
+        String table = BenchmarkTable.of(results);
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("results.json").toFile(), results);
+        Files.writeString(out.resolve("results.md"), table);
+        System.out.println("Written: " + out.resolve("results.json") + " and " + out.resolve("results.md"));
+    }
+
+    private static BenchmarkFigures.DatabaseRun run(BenchmarkDatabase database, int schoolCount) {
+        try (var app = new BenchmarkApplication(database)) {
+            DataSource dataSource = app.bean(DataSource.class);
+            BareProcesses.deploy(app.bean(RepositoryService.class));
+            var trust = new GeneratedTrust(dataSource, "s");
+            var milestones = GeneratedTrust.Milestones.of2026();
+            var schools = new ArrayList<GeneratedTrust.School>();
+            var launches = new ArrayList<BenchmarkFigures.Launch>();
+            var taskLists = new ArrayList<BenchmarkFigures.TaskList>();
+            var launch = new LaunchBenchmark(app);
+            var taskList = new TaskListBenchmark(app);
+
+            // 25 schools: 5,000 reviews and as many bare instances, 10,000 open tasks
+            launchSchools(trust, milestones, schools, launch, TASK_LIST_FIRST_SCHOOLS);
+            taskList.giveTheHeadWork(schools.get(0), HEADS_APPROVALS);
+            taskLists.add(progress(taskList.measure(schools.get(0))));
+
+            int first = Math.min(FIRST_LAUNCH_SCHOOLS, schoolCount);
+            launchSchools(trust, milestones, schools, launch, first);
+            launches.add(progress(launch.figures(label(first))));
+
+            var taskWork = new TaskWorkBenchmark(app).run(schools.subList(1, TASK_WORK_LEADERS + 1),
+                    schools.get(TASK_WORK_LEADERS + 1));
+            System.out.printf("task work: ours p95 %.0f ms, bare p95 %.0f ms%n", taskWork.ours().p95(),
+                    taskWork.bare().p95());
+
+            if (schoolCount > first) {
+                launchSchools(trust, milestones, schools, launch, schoolCount);
+                launches.add(progress(launch.figures(label(schoolCount))));
+                taskLists.add(progress(taskList.measure(schools.get(0))));
+            }
+
+            var ceiling = new CommitCeiling(dataSource);
+            var firstLaunch = launches.get(0);
+            var ceilings = List.of(
+                    ceiling.measure("launch", (int) Math.round(firstLaunch.rowsPerBatch()), 1),
+                    ceiling.measure("task work", (int) Math.round(taskWork.ours().rowsPerOperation()),
+                            TASK_WORK_LEADERS));
+            return new BenchmarkFigures.DatabaseRun(database.name(), BenchmarkFigures.databaseVersion(dataSource),
+                    BenchmarkDatabase.serverSettings(dataSource),
+                    launches, taskWork, taskLists, ceilings);
+        }
+    }
+
+    private static void launchSchools(GeneratedTrust trust, GeneratedTrust.Milestones milestones,
+            List<GeneratedTrust.School> schools, LaunchBenchmark launch, int upTo) {
+        while (schools.size() < upTo) {
+            var school = trust.addSchool(schools.size() + 1, STAFF_PER_SCHOOL, milestones);
+            schools.add(school);
+            launch.launch(school);
+            if (schools.size() % 50 == 0) {
+                System.out.printf("  %d schools launched%n", schools.size());
+            }
+        }
+    }
+
+    private static String label(int schools) {
+        return String.format("%,d staff in %d schools", schools * STAFF_PER_SCHOOL, schools);
+    }
+
+    private static BenchmarkFigures.Launch progress(BenchmarkFigures.Launch figures) {
+        System.out.printf("launch, %s: %.0f reviews/s, bare %.0f/s, ratio %.2f%n", figures.name(),
+                figures.reviewsPerSecond(), figures.bareInstancesPerSecond(), figures.ratio());
+        return figures;
+    }
+
+    private static BenchmarkFigures.TaskList progress(BenchmarkFigures.TaskList figures) {
+        System.out.printf("head's task list at %,d open tasks: p95 %.1f ms, bare p95 %.1f ms%n", figures.openTasks(),
+                figures.ours().p95(), figures.bare().p95());
+        return figures;
     }
 }

@@ -60,8 +60,9 @@ final class TaskWorkBenchmark {
      * are written first (not timed), so that their planning meetings are open.
      */
     BenchmarkFigures.TaskWork run(List<GeneratedTrust.School> schools, GeneratedTrust.School warmUp) {
-        complete(prepare(warmUp), true, Integer.MAX_VALUE);
-        complete(prepare(warmUp), false, Integer.MAX_VALUE);
+        List<Leader> warmingUp = List.of(prepareLeader(warmUp));
+        complete(warmingUp, true, Integer.MAX_VALUE);
+        complete(warmingUp, false, Integer.MAX_VALUE);
         List<Leader> leaders = schools.stream().map(this::prepareLeader).toList();
         int half = leaders.stream().mapToInt(l -> l.planningMeetings().size()).min().orElse(0) / 2;
         var bare = new Phase();
@@ -71,10 +72,6 @@ final class TaskWorkBenchmark {
         ours.add(complete(leaders, true, Integer.MAX_VALUE));
         bare.add(complete(leaders, false, Integer.MAX_VALUE));
         return new BenchmarkFigures.TaskWork(leaders.size(), 3, ours.result(), bare.result());
-    }
-
-    private List<Leader> prepare(GeneratedTrust.School school) {
-        return List.of(prepareLeader(school));
     }
 
     private Leader prepareLeader(GeneratedTrust.School school) {

@@ -2,45 +2,57 @@ package org.reviewcycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements.*;
+import static org.reviewcycle.support.EngineRest.REST;
+import static org.reviewcycle.support.EngineRest.formVariables;
+import static org.reviewcycle.support.EngineRest.list;
+import static org.reviewcycle.support.EngineRest.objective;
+import static org.reviewcycle.support.EngineRest.ok;
+import static org.reviewcycle.support.EngineRest.submit;
 
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.reviewcycle.demo.DemoSchool;
 import org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
-import org.reviewcycle.review.ReviewService;
-import org.reviewcycle.school.SchoolService;
-import org.reviewcycle.staff.StaffService;
-import org.reviewcycle.support.TestSchool;
+import org.reviewcycle.staff.EngineGroups;
+import org.reviewcycle.support.EngineRest;
+import org.reviewcycle.support.EngineRest.Submission;
 import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One teacher's whole review driven only through {@code /engine-rest}, as Tasklist drives it: each
- * person with their own HTTP basic credentials finds their task, reads its form variables and
- * submits the form with lists as Json. Only the launch (Java) and the two timers (fired by an admin
- * through the REST API, as no member of staff may) are not done by the people themselves.
+ * One teacher's whole review driven only through {@code /engine-rest} by the demo users themselves,
+ * as a new user trying the README would: Amy Clarke ({@code teacher.mpg}), her team leader
+ * {@code deputy} and the {@code head}, each with their own HTTP basic credentials, find their task,
+ * read its form variables and submit the form with lists as Json. The two timers are fired by
+ * {@code admin} through the REST API, as no member of staff may. The demo school is the one the
+ * first start creates and launches, in a database of this test's own, so that no other test has
+ * touched Amy's review.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:whole-cycle-as-the-demo-users;DB_CLOSE_DELAY=-1")
 class WholeCycleThroughRestTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String REST = "/engine-rest";
-    /** The demo school's administrator, an engine admin (TestSchool has none). */
+    static final String TEACHER = "teacher.mpg";
+    static final String TEAM_LEADER = "deputy";
+    static final String HEAD = "head";
     static final String ADMIN = "admin";
+    static final String HEADS_GROUP = EngineGroups.headOf(DemoSchool.CODE);
+    // the demo cycle's milestones (README); work is due at 5 pm on its day, the mid-year check four weeks after it opens
+    static final LocalDate OBJECTIVES_AGREED_BY = LocalDate.of(2026, 10, 31);
+    static final LocalDate MID_YEAR_CHECK_DUE = LocalDate.of(2027, 2, 1).plusWeeks(4);
+    static final LocalDate FINAL_REVIEW_FROM = LocalDate.of(2027, 6, 14);
+    static final LocalDate FINAL_REVIEW_DUE = LocalDate.of(2027, 7, 16);
     static final List<String> FORM_KEYS = List.of("strengths", "developmentWishes", "objectiveIdeas", "objectives",
             "decision", "returnReason", "response", "disagreementReason", "progress", "overallNote",
             "observationDate", "focusObjectives", "judgement", "areasToDevelop", "cpdNeeds", "outcomes",
@@ -48,83 +60,81 @@ class WholeCycleThroughRestTest {
             "developmentNeeds", "payRecommendation", "payReason", "revieweeComments", "confirmRead", "moderationNote");
 
     @LocalServerPort int port;
-    @Autowired CycleLauncher launcher;
-    @Autowired SchoolService schools;
-    @Autowired StaffService staff;
-    @Autowired ReviewService reviews;
     @Autowired JdbcTemplate jdbc;
 
-    TestSchool school;
-    String businessKey;
-
     @Test
-    void aTeachersWholeReviewThroughTheRestApi() throws Exception {
-        school = TestSchool.create(schools, staff);
-        launcher.launch(school.cycle().id());
-        long reviewId = reviews.reviewsIn(school.cycle().id()).stream()
-                .filter(r -> r.staffId().equals(school.teacher().id())).findFirst().orElseThrow().id();
-        businessKey = String.valueOf(reviewId);
-
-        String teacherName = school.teacher().username();
-        String leaderName = school.leader().username();
-        String headName = school.head().username();
-        var teacher = WebSession.basic(port, teacherName, "demo");
-        var leader = WebSession.basic(port, leaderName, "demo");
-        var head = WebSession.basic(port, headName, "demo");
+    void amyClarkesWholeReviewThroughTheRestApiAsTheDemoUsers() {
+        long reviewId = jdbc.queryForObject("select r.id from review r join staff_member s on s.id = r.staff_id"
+                + " where s.username = ?", Long.class, TEACHER);
+        var review = new EngineRest(String.valueOf(reviewId));
+        String businessKey = String.valueOf(reviewId);
+        String teacherName = TEACHER;
+        String leaderName = TEAM_LEADER;
+        String headName = HEAD;
+        var teacher = WebSession.basic(port, TEACHER, "demo");
+        var leader = WebSession.basic(port, TEAM_LEADER, "demo");
+        var head = WebSession.basic(port, HEAD, "demo");
         var admin = WebSession.basic(port, ADMIN, "demo");
 
         // 1. The teacher reflects.
-        JsonNode task = assignedTask(teacher, teacherName, SELF_REFLECTION);
+        JsonNode task = review.assignedTask(teacher, teacherName, SELF_REFLECTION);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         String processInstanceId = task.get("processInstanceId").asText();
         var form = formVariables(teacher, task);
-        assertThat(form.get("revieweeName").get("value").asText()).isEqualTo(school.teacher().fullName());
+        assertThat(form.get("revieweeName").get("value").asText()).isEqualTo("Amy Clarke");
         submit(teacher, task, new Submission().text("strengths", "Building relationships with pupils")
                 .text("developmentWishes", "Teaching extended writing").text("objectiveIdeas", "Something on writing"));
 
         // 2. The team leader sets two objectives.
-        task = assignedTask(leader, leaderName, PLANNING_MEETING);
+        task = review.assignedTask(leader, leaderName, PLANNING_MEETING);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(leader, task);
         assertThat(form.get("objectives").get("type").asText()).isEqualTo("Json");
         assertThat(form.get("selfReflectionStrengths").get("value").asText()).isEqualTo("Building relationships with pupils");
         assertThat(form.get("returnReason").get("value").asText()).isEmpty();
         submit(leader, task, new Submission().json("objectives", List.of(
                 objective("Use the school writing process across the curriculum", "W1", "Most pupils reach their writing targets"),
-                objective("Develop pupils' reasoning in maths lessons", "M1", "Pupils explain their reasoning"))));
+                objective("Develop pupils' editing of their own writing", "W1", "Pupils redraft their writing"))));
 
         // 3. The head returns them with a reason.
-        task = offeredTask(head, headName, APPROVE_OBJECTIVES);
+        task = review.offeredTask(head, headName, HEADS_GROUP, APPROVE_OBJECTIVES);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(head, task);
         assertThat(list(form, "objectivesTable")).hasSize(2);
         String reason = "Objective 2 needs a measurable success criterion";
         submit(head, task, new Submission().text("decision", "RETURN").text("returnReason", reason));
 
         // 4. The team leader sees the reason and the returned objectives, and resubmits.
-        task = assignedTask(leader, leaderName, PLANNING_MEETING);
+        task = review.assignedTask(leader, leaderName, PLANNING_MEETING);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(leader, task);
         assertThat(form.get("returnReason").get("value").asText()).isEqualTo(reason);
         assertThat(form.get("objectives").get("type").asText()).isEqualTo("Json");
         var objectives = list(form, "objectives");
         assertThat(objectives).extracting(o -> o.get("title"))
-                .containsExactly("Use the school writing process across the curriculum", "Develop pupils' reasoning in maths lessons");
-        objectives.get(1).put("successCriteria", "80% of pupils explain their reasoning in book scrutiny by July");
+                .containsExactly("Use the school writing process across the curriculum", "Develop pupils' editing of their own writing");
+        objectives.get(1).put("successCriteria", "80% of pupils redraft a piece of writing each half term, seen in book scrutiny by July");
         submit(leader, task, new Submission().json("objectives", objectives));
 
         // 5. The head approves.
-        task = offeredTask(head, headName, APPROVE_OBJECTIVES);
+        task = review.offeredTask(head, headName, HEADS_GROUP, APPROVE_OBJECTIVES);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         formVariables(head, task);
         submit(head, task, new Submission().text("decision", "APPROVE"));
 
         // 6. The teacher acknowledges.
-        task = assignedTask(teacher, teacherName, ACKNOWLEDGE_OBJECTIVES);
+        task = review.assignedTask(teacher, teacherName, ACKNOWLEDGE_OBJECTIVES);
+        assertDue(task, OBJECTIVES_AGREED_BY);
         assertThat(list(formVariables(teacher, task), "objectivesTable")).hasSize(2);
         submit(teacher, task, new Submission().text("response", "ACKNOWLEDGE"));
 
         // 7. Nobody has work until mid-year; the admin fires the timer.
-        assertThat(tasks(admin, "processInstanceBusinessKey=" + businessKey)).isEmpty();
+        assertThat(EngineRest.tasks(admin, "processInstanceBusinessKey=" + businessKey)).isEmpty();
         fireTimer(admin, processInstanceId);
 
         // 8. The mid-year check, objectives unchanged.
-        task = assignedTask(leader, leaderName, MID_YEAR_CHECK);
+        task = review.assignedTask(leader, leaderName, MID_YEAR_CHECK);
+        assertDue(task, MID_YEAR_CHECK_DUE);
         form = formVariables(leader, task);
         assertThat(form.get("progress").get("type").asText()).isEqualTo("Json");
         var progress = list(form, "progress");
@@ -134,7 +144,8 @@ class WholeCycleThroughRestTest {
 
         // 9. Two lesson observations (a teacher on the main pay range has two, per ReviewPlan).
         for (int number = 1; number <= 2; number++) {
-            task = assignedTask(leader, leaderName, LESSON_OBSERVATION);
+            task = review.assignedTask(leader, leaderName, LESSON_OBSERVATION);
+            assertDue(task, FINAL_REVIEW_FROM);
             form = formVariables(leader, task);
             assertThat(form.get("observationNumber").get("value").asInt()).isEqualTo(number);
             assertThat(form.get("observationCount").get("value").asInt()).isEqualTo(2);
@@ -146,11 +157,12 @@ class WholeCycleThroughRestTest {
         }
 
         // 10. Nobody has work until the final review; the admin fires the timer.
-        assertThat(tasks(admin, "processInstanceBusinessKey=" + businessKey)).isEmpty();
+        assertThat(EngineRest.tasks(admin, "processInstanceBusinessKey=" + businessKey)).isEmpty();
         fireTimer(admin, processInstanceId);
 
         // 11. The final review, with a pay recommendation.
-        task = assignedTask(leader, leaderName, FINAL_REVIEW);
+        task = review.assignedTask(leader, leaderName, FINAL_REVIEW);
+        assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(leader, task);
         assertThat(form.get("payRecommendationDue").get("value").asBoolean()).isTrue();
         assertThat(form.get("outcomes").get("type").asText()).isEqualTo("Json");
@@ -169,13 +181,15 @@ class WholeCycleThroughRestTest {
                 .text("payRecommendation", "PROGRESS").text("payReason", "All objectives met"));
 
         // 12. The teacher reads, comments and signs.
-        task = assignedTask(teacher, teacherName, REVIEWEE_SIGN_OFF);
+        task = review.assignedTask(teacher, teacherName, REVIEWEE_SIGN_OFF);
+        assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(teacher, task);
         assertThat(form.get("impactOnPupilsText").get("value").asText()).isEqualTo("More pupils write at length");
         submit(teacher, task, new Submission().text("revieweeComments", "A fair review").bool("confirmRead", true));
 
         // 13. The head signs off; before that, the process holds ids and decisions only.
-        task = offeredTask(head, headName, HEAD_SIGN_OFF);
+        task = review.offeredTask(head, headName, HEADS_GROUP, HEAD_SIGN_OFF);
+        assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(head, task);
         assertThat(form.get("revieweeCommentsText").get("value").asText()).isEqualTo("A fair review");
         var variables = ok(admin.get(REST + "/process-instance/" + processInstanceId + "/variables"));
@@ -212,66 +226,6 @@ class WholeCycleThroughRestTest {
                 + " on f.id = d.final_review_id where f.review_id = ?", String.class, reviewId)).containsExactly("SIGNED_OFF");
     }
 
-    /** The one task of this review assigned to {@code username}, found as Tasklist's "assigned to me" does. */
-    JsonNode assignedTask(WebSession session, String username, String expectedKey) {
-        var found = tasks(session, "processInstanceBusinessKey=" + businessKey + "&assignee=" + encode(username));
-        assertThat(found).as("%s's tasks", username).hasSize(1);
-        assertThat(found.get(0).get("taskDefinitionKey").asText()).isEqualTo(expectedKey);
-        return found.get(0);
-    }
-
-    /** The one task of this review offered to the head's group, claimed by the head. */
-    JsonNode offeredTask(WebSession session, String username, String expectedKey) {
-        var found = tasks(session, "processInstanceBusinessKey=" + businessKey + "&candidateGroup="
-                + encode(school.headGroup()));
-        assertThat(found).as("tasks offered to %s", school.headGroup()).hasSize(1);
-        JsonNode task = found.get(0);
-        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(expectedKey);
-        assertThat(task.get("assignee").isNull()).isTrue();
-        var claimed = session.postJson(REST + "/task/" + task.get("id").asText() + "/claim",
-                JSON.createObjectNode().put("userId", username).toString());
-        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
-        return task;
-    }
-
-    JsonNode tasks(WebSession session, String query) {
-        JsonNode list = ok(session.get(REST + "/task?" + query + "&firstResult=0&maxResults=50"));
-        assertThat(list.isArray()).isTrue();
-        return list;
-    }
-
-    /**
-     * Each variable as the REST API gives it: {"type": ..., "value": ..., "valueInfo": ...}. Asked for
-     * serialized, as Tasklist asks: deserialized (the API's default), a Json value comes back as the
-     * properties of Spin's node object, not as the JSON it holds.
-     */
-    Map<String, JsonNode> formVariables(WebSession session, JsonNode task) {
-        JsonNode variables = ok(session.get(REST + "/task/" + task.get("id").asText()
-                + "/form-variables?deserializeValues=false"));
-        return JSON.convertValue(variables, new TypeReference<Map<String, JsonNode>>() {
-        });
-    }
-
-    /** A list the form shows, which arrives as Json: its value is the list written as a string. */
-    static List<Map<String, Object>> list(Map<String, JsonNode> form, String name) {
-        JsonNode variable = form.get(name);
-        assertThat(variable).as(name).isNotNull();
-        assertThat(variable.get("type").asText()).as(name).isEqualTo("Json");
-        try {
-            return JSON.readValue(variable.get("value").asText(), new TypeReference<List<Map<String, Object>>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(name + " is not a JSON list: " + variable, e);
-        }
-    }
-
-    void submit(WebSession session, JsonNode task, Submission submission) {
-        var response = session.postJson(REST + "/task/" + task.get("id").asText() + "/submit-form",
-                JSON.createObjectNode().set("variables", submission.variables).toString());
-        assertThat(response.statusCode()).as("submitting %s: %s", task.get("taskDefinitionKey").asText(), response.body())
-                .isEqualTo(204);
-    }
-
     void fireTimer(WebSession admin, String processInstanceId) {
         JsonNode jobs = ok(admin.get(REST + "/job?processInstanceId=" + processInstanceId + "&timers=true&maxResults=10"));
         assertThat(jobs).hasSize(1);
@@ -279,55 +233,14 @@ class WholeCycleThroughRestTest {
         assertThat(executed.statusCode()).as(executed.body()).isEqualTo(204);
     }
 
-    static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("Not JSON: " + response.body(), e);
-        }
+    /** The due date Tasklist shows: 5 pm on the milestone's day. */
+    static void assertDue(JsonNode task, LocalDate day) {
+        var due = OffsetDateTime.parse(task.get("due").asText(), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+        assertThat(due.toInstant()).as("due date of " + task.get("taskDefinitionKey").asText())
+                .isEqualTo(day.atTime(17, 0).atZone(ZoneId.systemDefault()).toInstant());
     }
 
     int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
-    }
-
-    static Map<String, Object> objective(String title, String priority, String successCriteria) {
-        var objective = new java.util.LinkedHashMap<String, Object>();
-        objective.put("title", title);
-        objective.put("priorityCode", priority);
-        objective.put("successCriteria", successCriteria);
-        objective.put("evidence", "Pupils' books, moderation notes");
-        objective.put("cpdSupport", "Coaching from the literacy lead");
-        objective.put("joint", false);
-        return objective;
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** The body of submit-form, typed as Tasklist types it: lists as Json, written as a string. */
-    static final class Submission {
-        final ObjectNode variables = JSON.createObjectNode();
-
-        Submission text(String key, String value) {
-            variables.putObject(key).put("value", value).put("type", "String");
-            return this;
-        }
-
-        Submission bool(String key, boolean value) {
-            variables.putObject(key).put("value", value).put("type", "Boolean");
-            return this;
-        }
-
-        Submission json(String key, Object list) {
-            try {
-                variables.putObject(key).put("value", JSON.writeValueAsString(list)).put("type", "Json");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            return this;
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.reviewcycle.staff.StaffCategory;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Schools of a generated multi-academy trust, written straight into our tables with JDBC batches,
@@ -55,7 +55,8 @@ public final class GeneratedTrust {
 
     private final DataSource dataSource;
     private final String codePrefix;
-    private final String passwordHash = new BCryptPasswordEncoder().encode(PASSWORD);
+    // as the application stores passwords: bcrypt, with its {bcrypt} prefix
+    private final String passwordHash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
 
     /** {@code codePrefix} starts every school code: tests sharing a database give each trust its own. */
     public GeneratedTrust(DataSource dataSource, String codePrefix) {
@@ -102,6 +103,19 @@ public final class GeneratedTrust {
                     revieweesByLeader);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot generate school " + code, e);
+        }
+    }
+
+    /** Makes {@code username} one of ReviewCycle's administrators (Cockpit, Admin, launching cycles). */
+    public void makeAdministrator(String username) {
+        try (Connection connection = dataSource.getConnection();
+                var update = connection.prepareStatement("update staff_member set administrator = true where username = ?")) {
+            update.setString(1, username);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalArgumentException("No member of staff " + username);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot make " + username + " an administrator", e);
         }
     }
 

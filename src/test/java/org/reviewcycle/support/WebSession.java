@@ -42,7 +42,11 @@ public final class WebSession {
 
     /** An API client that sends HTTP basic credentials with every request and keeps no session. */
     public static WebSession basic(int port, String username, String password) {
-        var session = anonymous(port);
+        return basic("http://localhost:" + port, username, password);
+    }
+
+    public static WebSession basic(String baseUrl, String username, String password) {
+        var session = anonymous(baseUrl);
         session.basicAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return session;
@@ -61,6 +65,22 @@ public final class WebSession {
                     + response.headers().firstValue("Location").orElse(""));
         }
         return session;
+    }
+
+    /** A browser that holds nothing but the cookie {@code name=value} for the host of {@code baseUrl}. */
+    public static WebSession withCookie(String baseUrl, String name, String value) {
+        var session = anonymous(baseUrl);
+        var cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        session.cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+        return session;
+    }
+
+    /** The value of the cookie {@code name} that this browser holds, if it holds one. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
     }
 
     /** Opens Tasklist as a browser does; this is when the webapp takes over the login. */

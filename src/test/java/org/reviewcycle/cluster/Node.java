@@ -1,0 +1,175 @@
+package org.reviewcycle.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.reviewcycle.support.DockerFiles;
+import org.reviewcycle.support.WebSession;
+
+/**
+ * One ReviewCycle node: the built jar started the way docker/Dockerfile starts it (its ENTRYPOINT
+ * and ENV, the {@code mysql} profile), with the settings docker/compose.yaml gives a node, in a
+ * process of its own. Its output goes to {@code <name>.log} in the cluster directory.
+ */
+final class Node implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private Node(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the node and returns once its login page answers. */
+    static Node start(String name, int port, ClusterDatabase database, Path jar, Path directory) {
+        var node = new Node(name, port, directory.resolve(name + ".log"));
+        node.start(database, jar);
+        return node;
+    }
+
+    void start(ClusterDatabase database, Path jar) {
+        List<String> command = new ArrayList<>();
+        String jarInImage = DockerFiles.jarInImage();
+        for (String part : DockerFiles.entrypoint()) {
+            if (part.equals("java")) {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else if (part.equals(jarInImage)) {
+                command.add(jar.toAbsolutePath().toString());
+            } else {
+                command.add(part);
+            }
+        }
+        if (!command.contains(jar.toAbsolutePath().toString())) {
+            throw new IllegalStateException("The Dockerfile's ENTRYPOINT " + DockerFiles.entrypoint()
+                    + " does not run the jar it copies to " + jarInImage);
+        }
+        command.add("--server.port=" + port);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(DockerFiles.environment());
+        // as docker/compose.yaml sets up node-a and node-b
+        builder.environment().put("MYSQL_URL", database.url());
+        builder.environment().put("MYSQL_USER", database.user());
+        builder.environment().put("MYSQL_PASSWORD", database.password());
+        builder.environment().put("REVIEWCYCLE_DEMO", "false");
+        try {
+            Files.writeString(log, "=== " + String.join(" ", command) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+        awaitLoginPage();
+    }
+
+    private void awaitLoginPage() {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long until = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
+                        + "); see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/login")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " did not answer on /login within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** Whether this node answers {@code path} with 200 to a browser that holds only the cookie given. */
+    boolean accepts(String cookie, String value, String path) {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        return WebSession.withCookie(url(), cookie, value).get(path).statusCode() == 200;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** As a power cut or {@code kill -9} stops it: no shutdown at all. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** As {@code docker stop} stops it: SIGTERM, Spring's graceful shutdown. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!awaitExit()) {
+                process.destroyForcibly();
+                awaitExit();
+            }
+        }
+    }
+
+    private boolean awaitExit() {
+        try {
+            return process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
