@@ -9,6 +9,9 @@ import static org.reviewcycle.support.ReviewDriver.values;
 import java.util.List;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +51,7 @@ class AnnualReviewCycleProcessTest {
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired ProcessEngine processEngine;
 
     TestSchool school;
 
@@ -143,6 +147,8 @@ class AnnualReviewCycleProcessTest {
     @Test
     void aTeachersReviewGoesStraightThrough() {
         var review = reviewOf(school.teacher());
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(review(school.teacher()).processInstanceId()).singleResult();
         selfReflect(review, school.teacher());
         plan(review);
         headDecides(review, "APPROVE", null);
@@ -155,6 +161,10 @@ class AnnualReviewCycleProcessTest {
         headSigns(review, "SIGN_OFF", null);
 
         assertThat(review.ended()).isTrue();
+        BpmnAwareTests.init(processEngine);
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassedInOrder(START, DECIDE_REVIEW_PLAN, SELF_REFLECTION,
+                PLANNING_MEETING, APPROVE_OBJECTIVES, ACKNOWLEDGE_OBJECTIVES, MID_YEAR_REACHED, MID_YEAR_CHECK,
+                LESSON_OBSERVATION, FINAL_REVIEW_REACHED, FINAL_REVIEW, REVIEWEE_SIGN_OFF, HEAD_SIGN_OFF, REVIEW_COMPLETE);
         long reviewId = review(school.teacher()).id();
         assertThat(reviews.find(reviewId).orElseThrow().state()).isEqualTo(ReviewState.COMPLETE);
         assertThat(reviews.selfReflection(reviewId)).isPresent();
