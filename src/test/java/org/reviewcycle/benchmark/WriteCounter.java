@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * Counts the rows the application writes (inserted, updated, deleted, as the driver reports them),
- * per table, and the commits, by wrapping the application's DataSource. The benchmark reads the
+ * per table, and the queries, by wrapping the application's DataSource. The benchmark reads the
  * counts before and after an operation to report rows written per operation, whatever the
  * database.
  */
@@ -29,14 +29,13 @@ final class WriteCounter {
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, LongAdder> rowsByTable = new ConcurrentHashMap<>();
-    private final LongAdder commits = new LongAdder();
     private final LongAdder queries = new LongAdder();
 
     /** What was written up to now. */
     Snapshot snapshot() {
         var rows = new TreeMap<String, Long>();
         rowsByTable.forEach((table, count) -> rows.put(table, count.sum()));
-        return new Snapshot(rows, commits.sum(), queries.sum());
+        return new Snapshot(rows, queries.sum());
     }
 
     DataSource wrap(DataSource target) {
@@ -46,9 +45,7 @@ final class WriteCounter {
 
     private Object onConnection(Method method, Object[] args, Object result) {
         String name = method.getName();
-        if (name.equals("commit")) {
-            commits.increment();
-        } else if (name.equals("prepareStatement")) {
+        if (name.equals("prepareStatement")) {
             String sql = (String) args[0];
             return proxy(PreparedStatement.class, (PreparedStatement) result,
                     (m, a, r) -> onStatement(sql, m, a, r, (PreparedStatement) result));
@@ -114,8 +111,8 @@ final class WriteCounter {
         return (T) Proxy.newProxyInstance(WriteCounter.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
-    /** Rows written per table, commits and queries (selects), at one moment. */
-    record Snapshot(Map<String, Long> rowsByTable, long commits, long queries) {
+    /** Rows written per table and queries (selects), at one moment. */
+    record Snapshot(Map<String, Long> rowsByTable, long queries) {
 
         long rows() {
             return rowsByTable.values().stream().mapToLong(Long::longValue).sum();
@@ -130,7 +127,7 @@ final class WriteCounter {
                     rows.put(table, delta);
                 }
             });
-            return new Snapshot(rows, commits - earlier.commits, queries - earlier.queries);
+            return new Snapshot(rows, queries - earlier.queries);
         }
     }
 }
