@@ -39,6 +39,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1400,1000", "--lang=en-GB");
+        // the page's console, written beside the screenshot when a wait times out
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = "http://localhost:" + port;
@@ -75,16 +77,17 @@ public final class Browser implements AutoCloseable {
             wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timed-out-waiting-for-text");
+            saveConsole("timed-out-waiting-for-text");
             throw e;
         }
     }
 
-    /** Clicks like a person: the element is scrolled to the middle of the window first, clear of fixed headers. */
     /** Waits until {@code condition} holds, for instance until the engine has the task's next step. */
     public void waitUntil(java.util.function.BooleanSupplier condition) {
         wait.until(d -> condition.getAsBoolean());
     }
 
+    /** Clicks like a person: the element is scrolled to the middle of the window first, clear of fixed headers. */
     public void click(By locator) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
@@ -118,6 +121,20 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves what the page wrote to its console as target/screenshots/TEST/NAME.console.txt. */
+    private void saveConsole(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            var lines = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(entry -> java.time.Instant.ofEpochMilli(entry.getTimestamp()) + " " + entry.getLevel() + " "
+                            + entry.getMessage())
+                    .toList();
+            Files.write(screenshots.resolve(name + ".console.txt"), lines);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the browser's console: " + e);
         }
     }
 
