@@ -48,14 +48,11 @@ class DecideReviewPlanDelegate implements JavaDelegate {
                 () -> repository.createDecisionDefinitionQuery()
                         .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION)
                         .latestVersion().singleResult().getId());
-        var key = List.of(definitionId, String.valueOf(category));
-        Optional<Map<String, Object>> answer = answers.get(key);
-        if (answer == null) {
-            answer = Optional.ofNullable(decisions.evaluateDecisionTableById(definitionId,
-                    Map.of(Variables.STAFF_CATEGORY, category)).getSingleResult()).map(result -> Collections.unmodifiableMap(new HashMap<>(result)));
-            answers.put(key, answer);
-        }
-        Map<String, Object> plan = answer.orElseThrow(() -> new IllegalStateException(
+        Map<String, Object> plan = answers.computeIfAbsent(List.of(definitionId, String.valueOf(category)),
+                key -> Optional.ofNullable(decisions.evaluateDecisionTableById(definitionId,
+                        Map.of(Variables.STAFF_CATEGORY, category)).getSingleResult())
+                        .map(result -> Collections.unmodifiableMap(new HashMap<>(result))))
+                .orElseThrow(() -> new IllegalStateException(
                 "The ReviewPlan decision has no rule for staff category " + category));
         execution.setVariable(Variables.OBSERVATION_COUNT, ((Number) plan.get(Variables.OBSERVATION_COUNT)).intValue());
         execution.setVariable(Variables.PAY_RECOMMENDATION_DUE, Boolean.TRUE.equals(plan.get(Variables.PAY_RECOMMENDATION_DUE)));

@@ -66,18 +66,15 @@ class WholeCycleThroughRestTest {
     void amyClarkesWholeReviewThroughTheRestApiAsTheDemoUsers() {
         long reviewId = jdbc.queryForObject("select r.id from review r join staff_member s on s.id = r.staff_id"
                 + " where s.username = ?", Long.class, TEACHER);
-        var review = new EngineRest(String.valueOf(reviewId));
         String businessKey = String.valueOf(reviewId);
-        String teacherName = TEACHER;
-        String leaderName = TEAM_LEADER;
-        String headName = HEAD;
+        var review = new EngineRest(businessKey);
         var teacher = WebSession.basic(port, TEACHER, "demo");
         var leader = WebSession.basic(port, TEAM_LEADER, "demo");
         var head = WebSession.basic(port, HEAD, "demo");
         var admin = WebSession.basic(port, ADMIN, "demo");
 
         // 1. The teacher reflects.
-        JsonNode task = review.assignedTask(teacher, teacherName, SELF_REFLECTION);
+        JsonNode task = review.assignedTask(teacher, TEACHER, SELF_REFLECTION);
         assertDue(task, OBJECTIVES_AGREED_BY);
         String processInstanceId = task.get("processInstanceId").asText();
         var form = formVariables(teacher, task);
@@ -86,7 +83,7 @@ class WholeCycleThroughRestTest {
                 .text("developmentWishes", "Teaching extended writing").text("objectiveIdeas", "Something on writing"));
 
         // 2. The team leader sets two objectives.
-        task = review.assignedTask(leader, leaderName, PLANNING_MEETING);
+        task = review.assignedTask(leader, TEAM_LEADER, PLANNING_MEETING);
         assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(leader, task);
         assertThat(form.get("objectives").get("type").asText()).isEqualTo("Json");
@@ -97,7 +94,7 @@ class WholeCycleThroughRestTest {
                 objective("Develop pupils' editing of their own writing", "W1", "Pupils redraft their writing"))));
 
         // 3. The head returns them with a reason.
-        task = review.offeredTask(head, headName, HEADS_GROUP, APPROVE_OBJECTIVES);
+        task = review.offeredTask(head, HEAD, HEADS_GROUP, APPROVE_OBJECTIVES);
         assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(head, task);
         assertThat(list(form, "objectivesTable")).hasSize(2);
@@ -105,7 +102,7 @@ class WholeCycleThroughRestTest {
         submit(head, task, new Submission().text("decision", "RETURN").text("returnReason", reason));
 
         // 4. The team leader sees the reason and the returned objectives, and resubmits.
-        task = review.assignedTask(leader, leaderName, PLANNING_MEETING);
+        task = review.assignedTask(leader, TEAM_LEADER, PLANNING_MEETING);
         assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(leader, task);
         assertThat(form.get("returnReason").get("value").asText()).isEqualTo(reason);
@@ -117,13 +114,13 @@ class WholeCycleThroughRestTest {
         submit(leader, task, new Submission().json("objectives", objectives));
 
         // 5. The head approves.
-        task = review.offeredTask(head, headName, HEADS_GROUP, APPROVE_OBJECTIVES);
+        task = review.offeredTask(head, HEAD, HEADS_GROUP, APPROVE_OBJECTIVES);
         assertDue(task, OBJECTIVES_AGREED_BY);
         formVariables(head, task);
         submit(head, task, new Submission().text("decision", "APPROVE"));
 
         // 6. The teacher acknowledges.
-        task = review.assignedTask(teacher, teacherName, ACKNOWLEDGE_OBJECTIVES);
+        task = review.assignedTask(teacher, TEACHER, ACKNOWLEDGE_OBJECTIVES);
         assertDue(task, OBJECTIVES_AGREED_BY);
         assertThat(list(formVariables(teacher, task), "objectivesTable")).hasSize(2);
         submit(teacher, task, new Submission().text("response", "ACKNOWLEDGE"));
@@ -133,7 +130,7 @@ class WholeCycleThroughRestTest {
         fireTimer(admin, processInstanceId);
 
         // 8. The mid-year check, objectives unchanged.
-        task = review.assignedTask(leader, leaderName, MID_YEAR_CHECK);
+        task = review.assignedTask(leader, TEAM_LEADER, MID_YEAR_CHECK);
         assertDue(task, MID_YEAR_CHECK_DUE);
         form = formVariables(leader, task);
         assertThat(form.get("progress").get("type").asText()).isEqualTo("Json");
@@ -144,7 +141,7 @@ class WholeCycleThroughRestTest {
 
         // 9. Two lesson observations (a teacher on the main pay range has two, per ReviewPlan).
         for (int number = 1; number <= 2; number++) {
-            task = review.assignedTask(leader, leaderName, LESSON_OBSERVATION);
+            task = review.assignedTask(leader, TEAM_LEADER, LESSON_OBSERVATION);
             assertDue(task, FINAL_REVIEW_FROM);
             form = formVariables(leader, task);
             assertThat(form.get("observationNumber").get("value").asInt()).isEqualTo(number);
@@ -161,7 +158,7 @@ class WholeCycleThroughRestTest {
         fireTimer(admin, processInstanceId);
 
         // 11. The final review, with a pay recommendation.
-        task = review.assignedTask(leader, leaderName, FINAL_REVIEW);
+        task = review.assignedTask(leader, TEAM_LEADER, FINAL_REVIEW);
         assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(leader, task);
         assertThat(form.get("payRecommendationDue").get("value").asBoolean()).isTrue();
@@ -181,14 +178,14 @@ class WholeCycleThroughRestTest {
                 .text("payRecommendation", "PROGRESS").text("payReason", "All objectives met"));
 
         // 12. The teacher reads, comments and signs.
-        task = review.assignedTask(teacher, teacherName, REVIEWEE_SIGN_OFF);
+        task = review.assignedTask(teacher, TEACHER, REVIEWEE_SIGN_OFF);
         assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(teacher, task);
         assertThat(form.get("impactOnPupilsText").get("value").asText()).isEqualTo("More pupils write at length");
         submit(teacher, task, new Submission().text("revieweeComments", "A fair review").bool("confirmRead", true));
 
         // 13. The head signs off; before that, the process holds ids and decisions only.
-        task = review.offeredTask(head, headName, HEADS_GROUP, HEAD_SIGN_OFF);
+        task = review.offeredTask(head, HEAD, HEADS_GROUP, HEAD_SIGN_OFF);
         assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(head, task);
         assertThat(form.get("revieweeCommentsText").get("value").asText()).isEqualTo("A fair review");
@@ -209,19 +206,19 @@ class WholeCycleThroughRestTest {
         assertThat(jdbc.queryForObject("select state from review where id = ?", String.class, reviewId)).isEqualTo("COMPLETE");
         assertThat(jdbc.queryForList("select decision, created_by from objective_decision where review_id = ? order by round",
                 reviewId)).extracting(r -> r.get("DECISION") + "/" + r.get("CREATED_BY"))
-                .containsExactly("RETURNED/" + headName, "APPROVED/" + headName);
+                .containsExactly("RETURNED/" + HEAD, "APPROVED/" + HEAD);
         assertThat(jdbc.queryForList("select round from objective where review_id = ? order by round, position",
                 Integer.class, reviewId)).containsExactly(1, 1, 2, 2);
         assertThat(count("select count(*) from mid_year_progress p join mid_year_check c on c.id = p.check_id"
                 + " where c.review_id = ?", reviewId)).isEqualTo(2);
         assertThat(jdbc.queryForList("select observer from lesson_observation where review_id = ?", String.class, reviewId))
-                .containsExactly(leaderName, leaderName);
+                .containsExactly(TEAM_LEADER, TEAM_LEADER);
         assertThat(jdbc.queryForList("select pay_recommendation from final_review where review_id = ?", String.class,
                 reviewId)).containsExactly("PROGRESS");
         assertThat(count("select count(*) from objective_outcome o join final_review f on f.id = o.final_review_id"
                 + " where f.review_id = ?", reviewId)).isEqualTo(2);
         assertThat(jdbc.queryForList("select s.created_by from reviewee_sign_off s join final_review f"
-                + " on f.id = s.final_review_id where f.review_id = ?", String.class, reviewId)).containsExactly(teacherName);
+                + " on f.id = s.final_review_id where f.review_id = ?", String.class, reviewId)).containsExactly(TEACHER);
         assertThat(jdbc.queryForList("select d.decision from final_review_decision d join final_review f"
                 + " on f.id = d.final_review_id where f.review_id = ?", String.class, reviewId)).containsExactly("SIGNED_OFF");
     }
