@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.reviewcycle.staff.EngineGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The engine authorizations every installation needs, made once at start-up if missing.
  * Staff may use Tasklist and read the cycle's definitions (to show process names and forms); their
- * "My tasks" filter is their own (PersonalTaskFilters). Admins may do everything, and have an
- * "All tasks" filter. Which tasks a person sees is not granted here: the engine grants the
+ * "My tasks" filter is their own (PersonalTaskFilters). Admins may do everything but read a
+ * colleague's filters: they have the shared "All tasks in every school" filter and may make filters
+ * of their own, and nobody lands on someone else's list. What staff may ask of the engine at all is
+ * {@link StaffCommandGuard}'s. Which tasks a person sees is not granted here: the engine grants the
  * assignee and the candidate users and groups of each task its rights on that task, so a teacher
  * sees their own tasks and those offered to their groups, and nothing of the head's. Admins are
  * also engine administrators ({@link EngineSecurityPlugin}), which only some admin-only commands
@@ -33,7 +36,9 @@ import org.springframework.stereotype.Component;
 class EngineAuthorizations {
 
     /** Every task the viewer may see: for admins, who may see every task. */
-    static final String ALL_TASKS_FILTER = "All tasks";
+    static final String ALL_TASKS_FILTER = "All tasks in every school";
+    /** What {@link #ALL_TASKS_FILTER} was called before its name said whose tasks it holds. */
+    private static final String ALL_TASKS_FILTER_BEFORE = "All tasks";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -56,7 +61,10 @@ class EngineAuthorizations {
         // for the users, groups and tenants: they are the staff tables, changed in ReviewCycle
         // (read-only in the engine), so Camunda Admin offers no "create", "update" or "delete".
         for (Resources resource : Resources.values()) {
-            if (STAFF_DIRECTORY.contains(resource)) {
+            if (resource == Resources.FILTER) {
+                // a colleague's "My tasks" is theirs alone; the shared filter is granted by id above
+                grantOnly(EngineGroups.ADMINS, resource, Permissions.CREATE);
+            } else if (STAFF_DIRECTORY.contains(resource)) {
                 grantOnly(EngineGroups.ADMINS, resource, Permissions.READ);
             } else if (STAFF_MEMBERSHIPS.contains(resource)) {
                 revoke(EngineGroups.ADMINS, resource);
@@ -108,17 +116,30 @@ class EngineAuthorizations {
                 .singleResult();
     }
 
-    /** Admins read every filter (their grants below); staff have their own "My tasks" (PersonalTaskFilters). */
+    /** The admins' shared filter, listed after each person's own "My tasks" (PersonalTaskFilters). */
     private void allTasksFilter() {
-        if (filters.createFilterQuery().filterName(ALL_TASKS_FILTER).list().stream().anyMatch(f -> f.getOwner() == null)) {
-            return;
+        Filter shared = sharedFilter(ALL_TASKS_FILTER);
+        if (shared == null) {
+            shared = sharedFilter(ALL_TASKS_FILTER_BEFORE);
+            if (shared != null) {
+                filters.saveFilter(shared.setName(ALL_TASKS_FILTER));
+                log.info("Renamed the Tasklist filter '{}' to '{}'", ALL_TASKS_FILTER_BEFORE, ALL_TASKS_FILTER);
+            }
         }
-        // An empty query: the engine's authorization checks limit it to what the viewer may see.
-        filters.saveFilter(filters.newTaskFilter(ALL_TASKS_FILTER)
-                .setQuery(tasks.createTaskQuery().orderByDueDate().asc())
-                .setProperties(Map.of("description", "Every task in every school, soonest due first",
-                        "priority", 10, "refresh", true)));
-        log.info("Created the Tasklist filter '{}'", ALL_TASKS_FILTER);
+        if (shared == null) {
+            // An empty query: the engine's authorization checks limit it to what the viewer may see.
+            shared = filters.saveFilter(filters.newTaskFilter(ALL_TASKS_FILTER)
+                    .setQuery(tasks.createTaskQuery().orderByDueDate().asc())
+                    .setProperties(Map.of("description", "Every task in every school, soonest due first",
+                            "priority", 10, "refresh", true)));
+            log.info("Created the Tasklist filter '{}'", ALL_TASKS_FILTER);
+        }
+        grant(EngineGroups.ADMINS, Resources.FILTER, shared.getId(), Permissions.READ);
+    }
+
+    private Filter sharedFilter(String name) {
+        return filters.createFilterQuery().filterName(name).list().stream().filter(f -> f.getOwner() == null)
+                .findFirst().orElse(null);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {

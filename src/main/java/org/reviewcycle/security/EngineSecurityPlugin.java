@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that belong to security and are not plain properties (those are in
  * application.properties under "Camunda security"): our admin group, and in front of every
- * command the task query expression guard and the task submission guard.
+ * command the staff command guard (what staff may ask at all), the task query expression guard
+ * and the task submission guard.
  */
 @Component
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
@@ -29,6 +30,7 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
     private static List<CommandInterceptor> withGuards(ProcessEngineConfigurationImpl configuration,
             List<CommandInterceptor> interceptors) {
         var all = new ArrayList<CommandInterceptor>();
+        all.add(new StaffCommandGuard(configuration));
         all.add(new TaskQueryExpressionGuard());
         all.add(new TaskSubmissionGuard(configuration));
         if (interceptors != null) {

@@ -1,0 +1,201 @@
+package org.reviewcycle.security;
+
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.*;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.cmd.GetDeploymentDecisionDefinitionCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.GetDeploymentDecisionRequirementsDefinitionCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.reviewcycle.staff.EngineGroups;
+
+/**
+ * What a logged-in member of staff may ask of the engine, through {@code /engine-rest} or through
+ * the webapps' own API ({@code /camunda/api/engine}, which Tasklist uses): read, claim a task for
+ * themselves, give back a task they claimed from a group, and submit a task's form. Everything else
+ * (reporting a BPMN error or escalation, setting variables outside a form, offering a task to others,
+ * handing it on, changing its dates, comments, new tasks, filters, password checks, starting
+ * processes...) is refused with a 403 and one sentence saying what is not allowed.
+ * <p>
+ * An allowlist: a command nobody listed, including one a later Camunda version adds, is refused.
+ * Only the outermost command a person starts is looked at: what the engine and our listeners do
+ * inside an allowed command (a form submission completing the task, a listener writing the review)
+ * runs as part of it. The engine's own work (no one logged in: start-up, the job executor, the
+ * login's filter update) and admins' requests are not looked at.
+ */
+class StaffCommandGuard extends CommandInterceptor {
+
+    /** Reads a person may make; the engine's authorization checks decide what each returns. */
+    private static final Set<Class<?>> READS = Set.of(
+            CreateUserQueryCmd.class, CreateGroupQueryCmd.class, CreateTenantQueryCmd.class,
+            IsIdentityServiceReadOnlyCmd.class, AuthorizationCheckCmd.class, GetPasswordPolicyCmd.class,
+            GetUserInfoCmd.class, GetUserInfoKeysCmd.class, GetUserPictureCmd.class,
+            // a task, its form and what Tasklist shows beside it
+            GetTaskFormCmd.class, GetTaskFormVariablesCmd.class, GetRenderedTaskFormCmd.class,
+            GetDeployedTaskFormCmd.class, GetFormKeyCmd.class, GetCamundaFormDefinitionCmd.class,
+            GetTaskVariableCmd.class, GetTaskVariableCmdTyped.class, GetTaskVariablesCmd.class,
+            GetIdentityLinksForTaskCmd.class, GetSubTasksCmd.class, GetTaskEventsCmd.class,
+            GetTaskCommentsCmd.class, GetTaskCommentCmd.class, GetProcessInstanceCommentsCmd.class,
+            GetTaskAttachmentsCmd.class, GetTaskAttachmentCmd.class, GetTaskAttachmentContentCmd.class,
+            GetAttachmentCmd.class, GetAttachmentContentCmd.class, GetProcessInstanceAttachmentsCmd.class,
+            // the filters Tasklist lists, and their tasks
+            GetFilterCmd.class, ExecuteFilterListCmd.class, ExecuteFilterListPageCmd.class,
+            ExecuteFilterCountCmd.class, ExecuteFilterSingleResultCmd.class,
+            // process and decision definitions, their models and diagrams, a process's variables
+            GetDeployedProcessDefinitionCmd.class, GetDeploymentProcessModelCmd.class,
+            GetDeploymentProcessDiagramCmd.class, GetDeploymentProcessDiagramLayoutCmd.class,
+            GetDeploymentBpmnModelInstanceCmd.class, GetStaticCalledProcessDefinitionCmd.class,
+            GetIdentityLinksForProcessDefinitionCmd.class, GetDeploymentResourceCmd.class,
+            GetDeploymentResourceForIdCmd.class, GetDeploymentResourceNamesCmd.class,
+            GetDeploymentResourcesCmd.class, GetStartFormCmd.class, GetStartFormVariablesCmd.class,
+            GetRenderedStartFormCmd.class, GetDeployedStartFormCmd.class,
+            GetDeploymentDecisionDefinitionCmd.class, GetDeploymentDecisionRequirementsDefinitionCmd.class,
+            GetActivityInstanceCmd.class, FindActiveActivityIdsCmd.class,
+            GetExecutionVariableCmd.class, GetExecutionVariableTypedCmd.class, GetExecutionVariablesCmd.class);
+
+    /** What a refused command would have done, in the words of the sentence that refuses it. */
+    private static final Map<Class<?>, String> REFUSALS = new LinkedHashMap<>();
+
+    static {
+        refuse("report an error or an escalation on a task; submit its form instead",
+                HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class);
+        refuse("set or remove the values of a task or a review outside its form",
+                AbstractVariableCmd.class, AbstractPatchVariablesCmd.class);
+        // before the identity links: the assignee and the owner are stored as links
+        refuse("hand a task to someone else", AssignTaskCmd.class, SetTaskOwnerCmd.class, DelegateTaskCmd.class,
+                ResolveTaskCmd.class);
+        refuse("offer a task to other people or groups, or take it back from them",
+                AbstractAddIdentityLinkCmd.class, DeleteIdentityLinkCmd.class);
+        refuse("change a task's name, description, priority or dates", AbstractSetTaskPropertyCmd.class,
+                SetTaskFollowUpDateCmd.class, SetTaskDueDateCmd.class, SaveTaskCmd.class);
+        refuse("create or delete tasks", CreateTaskCmd.class, DeleteTaskCmd.class);
+        refuse("add, change or delete comments and attachments", AddCommentCmd.class, UpdateCommentCmd.class,
+                DeleteTaskCommentCmd.class, DeleteProcessInstanceCommentCmd.class, CreateAttachmentCmd.class,
+                SaveAttachmentCmd.class, DeleteAttachmentCmd.class);
+        refuse("create, change or delete task filters; ReviewCycle keeps each person's own list up to date",
+                CreateFilterCmd.class, SaveFilterCmd.class, DeleteFilterCmd.class);
+        refuse("check passwords", CheckPassword.class);
+        refuse("start, correct or stop a review or any other process", StartProcessInstanceCmd.class,
+                StartProcessInstanceAtActivitiesCmd.class, SubmitStartFormCmd.class, AbstractCorrelateMessageCmd.class,
+                SignalEventReceivedCmd.class, MessageEventReceivedCmd.class, SignalCmd.class,
+                AbstractDeleteProcessInstanceCmd.class, AbstractProcessInstanceModificationCommand.class,
+                ModifyProcessInstanceCmd.class);
+    }
+
+    private static final Field CLAIMED_TASK = field(ClaimTaskCmd.class, "taskId");
+    private static final Field CLAIMED_FOR = field(ClaimTaskCmd.class, "userId");
+    private static final Field ASSIGNED_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+    private static final Field ASSIGNED_TO = field(AbstractAddIdentityLinkCmd.class, "userId");
+
+    /** Its services answer once the engine is built, before any command comes. */
+    private final ProcessEngineConfigurationImpl engine;
+
+    StaffCommandGuard(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (Context.getCommandContext() != null) {
+            return next.execute(command);
+        }
+        Authentication person = identity().getCurrentAuthentication();
+        if (person == null || isAdmin(person) || allowed(command, person.getUserId())) {
+            return next.execute(command);
+        }
+        throw new AuthorizationException(refusal(command));
+    }
+
+    private boolean allowed(Command<?> command, String me) {
+        if (command instanceof AbstractQuery<?, ?> || READS.contains(command.getClass())
+                || command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+            return true;
+        }
+        if (command instanceof ClaimTaskCmd) {
+            String taskId = (String) read(CLAIMED_TASK, command);
+            String claimant = (String) read(CLAIMED_FOR, command);
+            if (claimant == null) {
+                return mayGiveBack(taskId, me);
+            }
+            if (!claimant.equals(me)) {
+                throw new AuthorizationException("You can claim a task only for yourself.");
+            }
+            return true;
+        }
+        if (command instanceof AssignTaskCmd && read(ASSIGNED_TO, command) == null) {
+            // Tasklist's "Unclaim" is an assignment to no one
+            return mayGiveBack((String) read(ASSIGNED_TASK, command), me);
+        }
+        return false;
+    }
+
+    /** A task claimed from a group goes back to that group; one given to a person by name has nowhere to go. */
+    private boolean mayGiveBack(String taskId, String me) {
+        TaskService tasks = engine.getTaskService();
+        if (tasks.createTaskQuery().taskId(taskId).taskAssignee(me).count() == 0) {
+            throw new AuthorizationException("You can give back only a task you have claimed.");
+        }
+        boolean offered = tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()));
+        if (!offered) {
+            throw new AuthorizationException("This task is yours by name, so it cannot be given back; "
+                    + "an administrator can give it to someone else.");
+        }
+        return true;
+    }
+
+    private static boolean isAdmin(Authentication person) {
+        return person.getGroupIds() != null && person.getGroupIds().contains(EngineGroups.ADMINS);
+    }
+
+    static String refusal(Command<?> command) {
+        for (var refused : REFUSALS.entrySet()) {
+            if (refused.getKey().isInstance(command)) {
+                return "Only an administrator may " + refused.getValue() + ".";
+            }
+        }
+        return "Staff may only read tasks, claim or give them back and submit their forms; "
+                + "anything else is for an administrator.";
+    }
+
+    private IdentityService identity() {
+        return engine.getIdentityService();
+    }
+
+    private static void refuse(String what, Class<?>... commands) {
+        for (Class<?> command : commands) {
+            REFUSALS.put(command, what);
+        }
+    }
+
+    private static Object read(Field field, Object command) {
+        try {
+            return field.get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + field + " to check what a person asks of a task", e);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getName() + " has changed: the staff command guard cannot find "
+                    + "its field '" + name + "'", e);
+        }
+    }
+}
