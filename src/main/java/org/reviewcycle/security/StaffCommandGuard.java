@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.reviewcycle.staff.EngineGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a logged-in member of staff may ask of the engine, through {@code /engine-rest} or through
@@ -36,6 +38,8 @@ import org.reviewcycle.staff.EngineGroups;
  * login's filter update) and admins' requests are not looked at.
  */
 class StaffCommandGuard extends CommandInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffCommandGuard.class);
 
     /** Reads a person may make; the engine's authorization checks decide what each returns. */
     private static final Set<Class<?>> READS = Set.of(
@@ -115,6 +119,8 @@ class StaffCommandGuard extends CommandInterceptor {
         if (person == null || isAdmin(person) || allowed(command, person.getUserId())) {
             return next.execute(command);
         }
+        // the class tells an administrator what was tried, or which read Tasklist needs and lacks
+        log.info("Refused {} the engine command {}", person.getUserId(), command.getClass().getName());
         throw new AuthorizationException(refusal(command));
     }
 
