@@ -138,7 +138,7 @@ class CycleLaunchTest {
         var admin = WebSession.loggedIn(port, "admin", "demo");
         var page = admin.get("/cycles/" + school.cycle().id() + "/reviews");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(school.assistant().fullName(), "Mid-year check date reached",
+        assertThat(page.body()).contains(school.assistant().fullName(), "Mid-year check due",
                 "waiting until 1 Feb 2027", "Reflect before the planning meeting", "Start it now");
 
         var started = admin.submitForm("/cycles/" + school.cycle().id() + "/reviews/" + review.id() + "/bring-forward",

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reviewcycle.demo.DemoSchool;
 import org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
-import org.reviewcycle.staff.EngineGroups;
 import org.reviewcycle.support.EngineRest;
 import org.reviewcycle.support.EngineRest.Submission;
 import org.reviewcycle.support.WebSession;
@@ -47,7 +46,6 @@ class WholeCycleThroughRestTest {
     static final String TEAM_LEADER = "deputy";
     static final String HEAD = "head";
     static final String ADMIN = "admin";
-    static final String HEADS_GROUP = EngineGroups.headOf(DemoSchool.CODE);
     // the demo cycle's milestones (README); work is due at 5 pm on its day, the mid-year check four weeks after it opens
     static final LocalDate OBJECTIVES_AGREED_BY = LocalDate.of(2026, 10, 31);
     static final LocalDate MID_YEAR_CHECK_DUE = LocalDate.of(2027, 2, 1).plusWeeks(4);
@@ -93,8 +91,8 @@ class WholeCycleThroughRestTest {
                 objective("Use the school writing process across the curriculum", "W1", "Most pupils reach their writing targets"),
                 objective("Develop pupils' editing of their own writing", "W1", "Pupils redraft their writing"))));
 
-        // 3. The head returns them with a reason.
-        task = review.offeredTask(head, HEAD, HEADS_GROUP, APPROVE_OBJECTIVES);
+        // 3. The head (assigned the task: Littletown has one head) returns them with a reason.
+        task = review.assignedTask(head, HEAD, APPROVE_OBJECTIVES);
         assertDue(task, OBJECTIVES_AGREED_BY);
         form = formVariables(head, task);
         assertThat(list(form, "objectivesTable")).hasSize(2);
@@ -114,7 +112,7 @@ class WholeCycleThroughRestTest {
         submit(leader, task, new Submission().json("objectives", objectives));
 
         // 5. The head approves.
-        task = review.offeredTask(head, HEAD, HEADS_GROUP, APPROVE_OBJECTIVES);
+        task = review.assignedTask(head, HEAD, APPROVE_OBJECTIVES);
         assertDue(task, OBJECTIVES_AGREED_BY);
         formVariables(head, task);
         submit(head, task, new Submission().text("decision", "APPROVE"));
@@ -185,7 +183,7 @@ class WholeCycleThroughRestTest {
         submit(teacher, task, new Submission().text("revieweeComments", "A fair review").bool("confirmRead", true));
 
         // 13. The head signs off; before that, the process holds ids and decisions only.
-        task = review.offeredTask(head, HEAD, HEADS_GROUP, HEAD_SIGN_OFF);
+        task = review.assignedTask(head, HEAD, HEAD_SIGN_OFF);
         assertDue(task, FINAL_REVIEW_DUE);
         form = formVariables(head, task);
         assertThat(form.get("revieweeCommentsText").get("value").asText()).isEqualTo("A fair review");
