@@ -1,6 +1,7 @@
 package org.reviewcycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements.*;
 import static org.reviewcycle.support.ReviewDriver.objective;
 import static org.reviewcycle.support.ReviewDriver.objectives;
@@ -280,6 +281,43 @@ class AnnualReviewCycleProcessTest {
         deputys.submit(school.head().username(), values("progress", ReviewDriver.json(progress)));
         assertThat(deputys.openTask().getName()).isEqualTo("Observe a lesson: " + school.leader().fullName());
         assertThat(deputys.openTask().getAssignee()).isEqualTo(school.head().username());
+    }
+
+    @Test
+    void anObservationDateInTheFutureIsRefusedSayingWhy() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        String nextWeek = java.time.LocalDate.now().plusWeeks(1).toString();
+
+        assertThatThrownBy(() -> review.submit(school.leader().username(), values("observationDate", nextWeek,
+                "judgement", "GOOD", "strengths", "Clear modelling", "areasToDevelop", "Pace")))
+                .hasMessageContaining("The observation date cannot be in the future: the lesson must have been observed.");
+        assertThat(review.openTaskKey()).isEqualTo(LESSON_OBSERVATION);
+        assertThat(observations.observationsOf(review(school.teacher()).id())).isEmpty();
+    }
+
+    @Test
+    void theFinalReviewShowsEachObjectivesSuccessCriteriaBesideItsOutcome() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        review.fireTimer();
+
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        var outcomes = SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
+        assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+            @SuppressWarnings("unchecked")
+            var fields = (java.util.Map<String, Object>) outcome;
+            assertThat(fields).containsEntry("successCriteria", "Scrutiny shows most pupils reach their writing targets")
+                    .containsKeys("position", "title", "outcome", "evidence");
+        });
     }
 
     @Test
