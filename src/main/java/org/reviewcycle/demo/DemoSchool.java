@@ -1,6 +1,8 @@
 package org.reviewcycle.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates Littletown Primary, a two-form entry primary with a nursery, from seed 002: its staff
  * from the deputy head to the kitchen manager, teams with leaders, a reviewer for everyone but the
- * head, the school priority on writing with its whole-school target, and the 2026/27 cycle.
- * Runs once: a database that has the school already is left as it is.
+ * head, the school priority on writing with its whole-school target, and the cycle of the academic
+ * year that contains today, so that the demo has current work whenever it is first started. Runs
+ * once: a database that has the school already is left as it is. The dates come from the
+ * application's {@link Clock} when it has one (a test can start the demo in another year), else
+ * from the system clock.
  */
 @Component
 @ConditionalOnProperty(name = "reviewcycle.demo.enabled", havingValue = "true")
@@ -28,16 +34,35 @@ public class DemoSchool {
 
     public static final String CODE = "littletown";
     public static final String PASSWORD = "demo";
-    public static final String ACADEMIC_YEAR = "2026/27";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
 
     private final SchoolService schools;
     private final StaffService staff;
+    private final Clock clock;
 
-    DemoSchool(SchoolService schools, StaffService staff) {
+    DemoSchool(SchoolService schools, StaffService staff, ObjectProvider<Clock> clock) {
         this.schools = schools;
         this.staff = staff;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    /** The demo's academic year, such as 2026/27: the one that contains today. */
+    public String academicYear() {
+        return cycleContaining(LocalDate.now(clock), null).academicYear();
+    }
+
+    /**
+     * Littletown's cycle for the academic year (1 September to 31 August) that contains {@code day}:
+     * objectives agreed by 31 October, the mid-year check from 1 February, the final review from
+     * 14 June, due by 16 July, before the summer holiday.
+     */
+    static ReviewCycle cycleContaining(LocalDate day, Long schoolId) {
+        int autumn = day.getMonthValue() >= Month.SEPTEMBER.getValue() ? day.getYear() : day.getYear() - 1;
+        String year = autumn + "/" + String.format("%02d", (autumn + 1) % 100);
+        return new ReviewCycle(null, schoolId, year, LocalDate.of(autumn, Month.OCTOBER, 31),
+                LocalDate.of(autumn + 1, Month.FEBRUARY, 1), LocalDate.of(autumn + 1, Month.JUNE, 14),
+                LocalDate.of(autumn + 1, Month.JULY, 16), null);
     }
 
     /** Creates the school unless it exists; true when it was created now. */
@@ -78,15 +103,16 @@ public class DemoSchool {
         reviewer(people, "literacy.lead", "hlta", "ta", "mentor");
         reviewer(people, "admin", "office", "kitchen");
 
+        // in the words of assessment since 2014: the expected standard and greater depth in teacher
+        // assessment at the end of key stages 1 and 2, progress from each pupil's starting point
         schools.addPriority(school.id(), "W1",
-                "Raise standards and progress in writing, especially the numbers of level 3 (KS1) "
-                        + "and level 5 (KS2) writers",
-                "All pupils make at least expected progress towards their targets in writing by July "
-                        + "(usually 2 sub-levels)");
-        schools.planCycle(new ReviewCycle(null, school.id(), ACADEMIC_YEAR, LocalDate.of(2026, 10, 31),
-                LocalDate.of(2027, 2, 1), LocalDate.of(2027, 6, 14), LocalDate.of(2027, 7, 16), null));
-        log.info("Created the demo school {} with {} staff; every password is '{}'", school.name(), people.size(),
-                PASSWORD);
+                "Raise standards and progress in writing, especially the share of pupils working at the "
+                        + "expected standard and at greater depth at the end of key stages 1 and 2",
+                "All pupils make at least expected progress in writing from their starting points by July, "
+                        + "and more of them reach the expected standard for their age");
+        ReviewCycle cycle = schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
+        log.info("Created the demo school {} with {} staff and its {} cycle; every password is '{}'", school.name(),
+                people.size(), cycle.academicYear(), PASSWORD);
         return true;
     }
 

@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ObjectiveService {
 
     public static final int MAX_OBJECTIVES = 5;
-    static final int TITLE_LENGTH = 300;
-    static final int TEXT_LENGTH = 2000;
+    /** The longest objective; the forms show the same (FormLimitsTest). */
+    public static final int TITLE_LENGTH = 300;
+    /** The longest free text a form field takes here; the forms show the same (FormLimitsTest). */
+    public static final int TEXT_LENGTH = 2000;
 
     private final ObjectiveMapper objectives;
     private final SchoolService schools;

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ObservationService {
 
-    static final int TEXT_LENGTH = 2000;
+    /** The longest free text a form field takes here; the forms show the same (FormLimitsTest). */
+    public static final int TEXT_LENGTH = 2000;
 
     private final ObservationMapper observations;
     private final ObjectiveService objectives;
@@ -41,8 +42,10 @@ public class ObservationService {
         if (observedOn == null) {
             throw new IllegalArgumentException("Date of the observation: give the date of the lesson");
         }
+        // a day's grace: the browser that chose the date may be a time zone ahead of the server
         if (observedOn.isAfter(LocalDate.now().plusDays(1))) {
-            throw new IllegalArgumentException("Date of the observation: " + observedOn + " is in the future");
+            throw new IllegalArgumentException(
+                    "The observation date cannot be in the future: the lesson must have been observed.");
         }
         if (judgement == null) {
             throw new IllegalArgumentException("Judgement: choose outstanding, good, requires improvement or inadequate");

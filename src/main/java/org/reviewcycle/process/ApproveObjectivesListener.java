@@ -10,7 +10,10 @@ import org.reviewcycle.objective.ObjectiveService;
 import org.reviewcycle.review.ReviewFacts;
 import org.springframework.stereotype.Component;
 
-/** Task_ApproveObjectives, form ApproveObjectives: the head approves the objectives or returns them. */
+/**
+ * Task_ApproveObjectives, form ApproveObjectives: the head approves the objectives or returns them. The
+ * task goes to the school's head ({@link HeadAssignment}).
+ */
 @Component("approveObjectivesListener")
 class ApproveObjectivesListener extends ReviewTaskListener {
 
@@ -18,10 +21,12 @@ class ApproveObjectivesListener extends ReviewTaskListener {
     enum Choice { APPROVE, RETURN }
 
     private final ObjectiveService objectives;
+    private final HeadAssignment heads;
 
-    ApproveObjectivesListener(ReviewForms forms, ObjectiveService objectives) {
+    ApproveObjectivesListener(ReviewForms forms, ObjectiveService objectives, HeadAssignment heads) {
         super(forms);
         this.objectives = objectives;
+        this.heads = heads;
     }
 
     @Override
@@ -31,6 +36,7 @@ class ApproveObjectivesListener extends ReviewTaskListener {
 
     @Override
     void prepare(DelegateTask task, ReviewFacts facts) {
+        heads.assign(task, facts);
         forms.showObjectives(task, facts);
         forms.showDecisionHistory(task, facts);
         task.setVariableLocal("disagreement", forms.disagreement(facts));

@@ -78,7 +78,9 @@ class FinalReviewListener extends ReviewTaskListener {
         task.setVariableLocal("payRecommendationDue",
                 Boolean.TRUE.equals(task.getVariable(Variables.PAY_RECOMMENDATION_DUE)));
         ReviewForms.showList(task, OUTCOMES, current.stream()
-                .map(o -> ReviewForms.row("position", o.position(), "title", o.title(), "outcome", null, "evidence", ""))
+                // each objective's success criteria beside its outcome: the outcome is judged against them
+                .map(o -> ReviewForms.row("position", o.position(), "title", o.title(),
+                        "successCriteria", o.successCriteria(), "outcome", null, "evidence", ""))
                 .toList());
     }
 

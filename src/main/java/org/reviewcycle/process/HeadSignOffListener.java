@@ -11,7 +11,10 @@ import org.reviewcycle.review.RevieweeSignOff;
 import org.reviewcycle.review.SignOffDecision;
 import org.springframework.stereotype.Component;
 
-/** Task_HeadSignOff, form HeadSignOff: the head moderates and signs off, or returns the final review. */
+/**
+ * Task_HeadSignOff, form HeadSignOff: the head moderates and signs off, or returns the final review. The
+ * task goes to the school's head ({@link HeadAssignment}).
+ */
 @Component("headSignOffListener")
 class HeadSignOffListener extends ReviewTaskListener {
 
@@ -19,10 +22,12 @@ class HeadSignOffListener extends ReviewTaskListener {
     enum Choice { SIGN_OFF, RETURN }
 
     private final ReviewService reviews;
+    private final HeadAssignment heads;
 
-    HeadSignOffListener(ReviewForms forms, ReviewService reviews) {
+    HeadSignOffListener(ReviewForms forms, ReviewService reviews, HeadAssignment heads) {
         super(forms);
         this.reviews = reviews;
+        this.heads = heads;
     }
 
     @Override
@@ -32,6 +37,7 @@ class HeadSignOffListener extends ReviewTaskListener {
 
     @Override
     void prepare(DelegateTask task, ReviewFacts facts) {
+        heads.assign(task, facts);
         forms.showFinalReview(task, facts);
         forms.showDecisionHistory(task, facts);
         task.setVariableLocal("disagreement", forms.disagreement(facts));

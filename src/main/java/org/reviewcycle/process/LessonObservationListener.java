@@ -34,13 +34,29 @@ class LessonObservationListener extends ReviewTaskListener {
         return List.of("focusObjectives");
     }
 
+    /** "Observe a lesson 1 of 2" where the review plan asks for several, so that each task in the list is told apart. */
+    @Override
+    String title(DelegateTask task) {
+        int count = count(task);
+        return count > 1 ? task.getName() + " " + number(task) + " of " + count : task.getName();
+    }
+
     @Override
     void prepare(DelegateTask task, ReviewFacts facts) {
         forms.showObjectives(task, facts);
         forms.showObjectiveOptions(task, facts);
-        Object loopCounter = task.getExecution().getVariable("loopCounter");
-        task.setVariableLocal("observationNumber", loopCounter instanceof Integer n ? n + 1 : 1);
-        task.setVariableLocal("observationCount", task.getVariable(Variables.OBSERVATION_COUNT));
+        task.setVariableLocal("observationNumber", number(task));
+        task.setVariableLocal("observationCount", count(task));
+    }
+
+    /** Which observation this is: the sequential multi-instance's loopCounter counts from 0. */
+    private static int number(DelegateTask task) {
+        return task.getExecution().getVariable("loopCounter") instanceof Integer n ? n + 1 : 1;
+    }
+
+    /** How many observations the ReviewPlan decision asked for. */
+    private static int count(DelegateTask task) {
+        return task.getVariable(Variables.OBSERVATION_COUNT) instanceof Number n ? n.intValue() : 1;
     }
 
     @Override

@@ -3,20 +3,26 @@ package org.reviewcycle.process;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.staff.StaffService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Where each review of a cycle stands in the engine, for admins: the open task and who has it, or
  * the date the review waits for. A review waiting for its mid-year or final-review date can be
- * brought forward (someone back from leave, a school that meets early): the timer becomes due now
- * and the job executor moves the review on.
+ * brought forward (someone back from leave, a school that meets early): its timer runs at once, in
+ * the admin's request, so the next task is there when the page answers.
  */
 @Service
 public class ReviewProgress {
@@ -25,31 +31,71 @@ public class ReviewProgress {
     public record Step(Review review, String stepName, String holder, Date waitingUntil, String timerJobId) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ReviewProgress.class);
+
     private final ReviewService reviews;
     private final TaskService tasks;
     private final ManagementService management;
     private final RepositoryService repository;
+    private final IdentityService identity;
+    private final StaffService staff;
+    private final CurrentActor actor;
 
     ReviewProgress(ReviewService reviews, TaskService tasks, ManagementService management,
-            RepositoryService repository) {
+            RepositoryService repository, IdentityService identity, StaffService staff, CurrentActor actor) {
         this.reviews = reviews;
         this.tasks = tasks;
         this.management = management;
         this.repository = repository;
+        this.identity = identity;
+        this.staff = staff;
+        this.actor = actor;
     }
 
     public List<Step> stepsOf(long cycleId) {
         return reviews.reviewsIn(cycleId).stream().map(this::stepOf).toList();
     }
 
-    public void bringForward(long reviewId) {
+    /**
+     * Starts now what the review waits for, and returns where it stands then: normally the task, made
+     * in this request. The timer's due date becomes now first, so that should running it here fail,
+     * the job executor of any node runs it soon after, as it would have on the date. Running it here
+     * instead of leaving it to the job executor is what makes the task appear at once: an idle job
+     * executor looks for due jobs only every so often (up to a minute). On a cluster, another node's
+     * job executor, or another admin, may run the same timer at the same moment; the engine's
+     * optimistic locking lets one of them through, and the other is told the review moved on.
+     */
+    public Step bringForward(long reviewId) {
         Review review = reviews.find(reviewId)
                 .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
         Job timer = timerOf(review);
         if (timer == null) {
             throw new IllegalStateException("This review is not waiting for a date");
         }
-        management.setJobDuedate(timer.getId(), new Date());
+        // as the admin who asked, so that the engine checks their rights and its operation log names them
+        String admin = actor.username();
+        identity.setAuthentication(admin, staff.groupIdsOf(admin));
+        try {
+            management.setJobDuedate(timer.getId(), new Date());
+            management.executeJob(timer.getId());
+        } catch (OptimisticLockingException e) {
+            log.info("Review {}: its timer ran elsewhere at the same time; that run moves the review on", reviewId);
+        } catch (RuntimeException e) {
+            if (stillWaiting(review, timer)) {
+                // the job executor runs the due timer again, and Cockpit shows an incident if it keeps failing
+                log.warn("Review {}: running its timer now failed; the job executor will run it", reviewId, e);
+            } else {
+                log.info("Review {}: its timer was run elsewhere meanwhile", reviewId);
+            }
+        } finally {
+            identity.clearAuthentication();
+        }
+        return stepOf(review);
+    }
+
+    private boolean stillWaiting(Review review, Job timer) {
+        Job now = timerOf(review);
+        return now != null && now.getId().equals(timer.getId());
     }
 
     private Step stepOf(Review review) {

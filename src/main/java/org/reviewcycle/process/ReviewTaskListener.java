@@ -30,7 +30,7 @@ abstract class ReviewTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 // whose review it is, in the task list: a team leader has one planning meeting per person
-                task.setName(task.getName() + ": " + facts.reviewee().fullName());
+                task.setName(title(task) + ": " + facts.reviewee().fullName());
                 forms.showCommonFacts(task, facts);
                 prepare(task, facts);
             }
@@ -50,6 +50,11 @@ abstract class ReviewTaskListener implements TaskListener {
                 // the model attaches these listeners to create and complete only
             }
         }
+    }
+
+    /** What the task is, before whose review it is in the task's name: the model's name unless a task needs more. */
+    String title(DelegateTask task) {
+        return task.getName();
     }
 
     /** Every input of the form: what a person may submit. */

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReviewService {
 
-    static final int TEXT_LENGTH = 2000;
+    /** The longest free text a form field takes here; the forms show the same (FormLimitsTest). */
+    public static final int TEXT_LENGTH = 2000;
 
     private final ReviewMapper reviews;
     private final ReviewRecordMapper records;

@@ -19,6 +19,8 @@ interface StaffMapper {
 
     List<StaffMember> selectBySchool(long schoolId);
 
+    List<StaffMember> selectHeadsOf(long schoolId);
+
     int updateReviewer(@Param("staffId") long staffId, @Param("reviewerId") Long reviewerId,
             @Param("actor") String actor);
 

@@ -100,6 +100,15 @@ public class StaffService {
         return staff.selectBySchool(schoolId);
     }
 
+    /**
+     * The school's active headteachers: one as a rule; none while the post is vacant, two or more when
+     * heads share the post (co-headship) or a new head starts before the old one leaves.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffMember> headsOf(long schoolId) {
+        return staff.selectHeadsOf(schoolId);
+    }
+
     /** Creates a team led by {@code leaderId}; the leader is also a member. */
     public Team createTeam(long schoolId, String code, String name, long leaderId) {
         if (code == null || !TEAM_CODE.matcher(code).matches()) {

@@ -1,6 +1,7 @@
 package org.reviewcycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements.*;
 import static org.reviewcycle.support.ReviewDriver.objective;
 import static org.reviewcycle.support.ReviewDriver.objectives;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,6 +31,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.review.ReviewState;
 import org.reviewcycle.review.SignOffDecision;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.ReviewDriver;
@@ -179,6 +183,141 @@ class AnnualReviewCycleProcessTest {
         assertThat(reviews.revieweeSignOff(reviewId)).isPresent();
         assertThat(reviews.finalReviewDecisions(reviewId)).singleElement()
                 .satisfies(d -> assertThat(d.decision()).isEqualTo(SignOffDecision.SIGNED_OFF));
+    }
+
+    @Test
+    void theHeadsTasksGoStraightToTheSchoolsHeadWithoutAClaim() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+        assertAssignedToTheHeadOnly(review.openTask());
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        finalReview(review, false);
+        revieweeSigns(review, school.assistant());
+        assertThat(review.openTaskKey()).isEqualTo(HEAD_SIGN_OFF);
+        assertAssignedToTheHeadOnly(review.openTask());
+        // as Tasklist's "My tasks" asks: assigned to the head, so no Claim button
+        identity.setAuthentication(school.head().username(), staff.groupIdsOf(school.head().username()));
+        try {
+            assertThat(tasks.createTaskQuery().taskAssignee(school.head().username()).listPage(0, 10))
+                    .extracting(Task::getId).containsExactly(review.openTask().getId());
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    void assertAssignedToTheHeadOnly(Task task) {
+        assertThat(task.getAssignee()).isEqualTo(school.head().username());
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .noneMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()));
+    }
+
+    @Test
+    void aSchoolWithTwoHeadsOffersTheHeadsTaskToBothToClaim() {
+        var coHead = staff.addStaffMember(new StaffMember(null, school.school().id(), "cohead." + school.school().code(),
+                "Cora", "Head", "cohead@example.org", "Co-headteacher", StaffCategory.HEADTEACHER, true, false, null), "demo");
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+
+        Task task = review.openTask();
+        assertThat(task.getAssignee()).isNull();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).singleElement()
+                .satisfies(link -> assertThat(link.getGroupId()).isEqualTo(school.headGroup()));
+        for (StaffMember head : List.of(school.head(), coHead)) {
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(head.username()).count())
+                    .as(head.username() + " may claim it").isOne();
+        }
+        review.submit(coHead.username(), values("decision", "APPROVE"));
+        assertThat(objectiveService.decisions(review(school.assistant()).id()).get(0).decidedBy())
+                .isEqualTo(coHead.username());
+    }
+
+    @Test
+    void aSchoolWhoseHeadHasLeftOffersTheHeadsTaskToTheHeadsGroup() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        staff.setActive(school.head().id(), false);
+        plan(review);
+
+        Task task = review.openTask();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(APPROVE_OBJECTIVES);
+        assertThat(task.getAssignee()).isNull();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).singleElement()
+                .satisfies(link -> assertThat(link.getGroupId()).isEqualTo(school.headGroup()));
+    }
+
+    @Test
+    void everyTaskNameSaysWhoseReviewItIsAndWhichObservation() {
+        var teachers = reviewOf(school.teacher());
+        String teacher = school.teacher().fullName();
+        assertThat(teachers.openTask().getName()).isEqualTo("Reflect before the planning meeting: " + teacher);
+        selfReflect(teachers, school.teacher());
+        assertThat(teachers.openTask().getName()).isEqualTo("Hold the planning meeting: " + teacher);
+        plan(teachers);
+        assertThat(teachers.openTask().getName()).isEqualTo("Approve or return the objectives: " + teacher);
+        headDecides(teachers, "APPROVE", null);
+        acknowledge(teachers, school.teacher(), "ACKNOWLEDGE", null);
+        midYear(teachers, "Use the school writing process across the curriculum");
+        // a teacher on the main pay range has two observations (ReviewPlan)
+        assertThat(teachers.openTask().getName()).isEqualTo("Observe a lesson 1 of 2: " + teacher);
+        observe(teachers);
+        assertThat(teachers.openTask().getName()).isEqualTo("Observe a lesson 2 of 2: " + teacher);
+        assertThat(teachers.taskVariables()).containsEntry("observationNumber", 2).containsEntry("observationCount", 2);
+
+        // the deputy has one: no number where there is nothing to tell apart
+        var deputys = reviewOf(school.leader());
+        deputys.submit(school.leader().username(), values("strengths", "Leading the key stage 2 team"));
+        deputys.submit(school.head().username(), values("objectives", objectives(
+                objective("Lead the key stage 2 team's work on writing", "W1", false))));
+        headDecides(deputys, "APPROVE", null);
+        acknowledge(deputys, school.leader(), "ACKNOWLEDGE", null);
+        deputys.fireTimer();
+        @SuppressWarnings("unchecked")
+        var progress = (List<java.util.Map<String, Object>>) SubmittedFormAccess.list(deputys.taskVariables().get("progress"));
+        progress.forEach(p -> p.put("status", "ON_TRACK"));
+        deputys.submit(school.head().username(), values("progress", ReviewDriver.json(progress)));
+        assertThat(deputys.openTask().getName()).isEqualTo("Observe a lesson: " + school.leader().fullName());
+        assertThat(deputys.openTask().getAssignee()).isEqualTo(school.head().username());
+    }
+
+    @Test
+    void anObservationDateInTheFutureIsRefusedSayingWhy() {
+        var review = reviewOf(school.teacher());
+        selfReflect(review, school.teacher());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        String nextWeek = java.time.LocalDate.now().plusWeeks(1).toString();
+
+        assertThatThrownBy(() -> review.submit(school.leader().username(), values("observationDate", nextWeek,
+                "judgement", "GOOD", "strengths", "Clear modelling", "areasToDevelop", "Pace")))
+                .hasMessageContaining("The observation date cannot be in the future: the lesson must have been observed.");
+        assertThat(review.openTaskKey()).isEqualTo(LESSON_OBSERVATION);
+        assertThat(observations.observationsOf(review(school.teacher()).id())).isEmpty();
+    }
+
+    @Test
+    void theFinalReviewShowsEachObjectivesSuccessCriteriaBesideItsOutcome() {
+        var review = reviewOf(school.assistant());
+        selfReflect(review, school.assistant());
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        review.fireTimer();
+
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        var outcomes = SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
+        assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+            @SuppressWarnings("unchecked")
+            var fields = (java.util.Map<String, Object>) outcome;
+            assertThat(fields).containsEntry("successCriteria", "Scrutiny shows most pupils reach their writing targets")
+                    .containsKeys("position", "title", "outcome", "evidence");
+        });
     }
 
     @Test

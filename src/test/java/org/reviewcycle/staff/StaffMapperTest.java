@@ -59,6 +59,20 @@ class StaffMapperTest {
     }
 
     @Test
+    void selectsTheActiveHeadsOfOneSchoolOnly() {
+        School oak = school("oak");
+        School elm = school("elm");
+        StaffMember hana = add(oak, "hana", "Hana", "Hughes", HEADTEACHER, true, false, null);
+        StaffMember abe = add(oak, "abe", "Abe", "Adams", HEADTEACHER, true, false, null);
+        add(oak, "old", "Olga", "Old", HEADTEACHER, false, false, null);
+        add(oak, "dee", "Dee", "Deputy", DEPUTY_HEAD, true, false, hana.id());
+        add(elm, "eli", "Eli", "Elm", HEADTEACHER, true, false, null);
+
+        assertThat(staff.selectHeadsOf(oak.id())).containsExactly(abe, hana);
+        assertThat(staff.selectHeadsOf(school("ash").id())).isEmpty();
+    }
+
+    @Test
     void findsNoMemberOfStaffForAnUnknownIdOrUsername() {
         assertThat(staff.selectById(-1)).isEmpty();
         assertThat(staff.selectByUsername(username("nobody"))).isEmpty();
