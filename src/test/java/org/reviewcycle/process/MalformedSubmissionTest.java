@@ -177,6 +177,22 @@ class MalformedSubmissionTest {
     }
 
     @org.junit.jupiter.api.Test
+    void someoneElsesTaskIsRefusedInASentenceOnBothPaths() {
+        String body = submission(variable("objectives", "[{\"title\": \"Mine now\", \"priorityCode\": \"W1\","
+                + " \"successCriteria\": \"a\", \"evidence\": \"b\"}]", "Json"));
+        var teacher = WebSession.basic(port, school.teacher().username(), "demo");
+        var teacherInTasklist = WebSession.loggedIn(port, school.teacher().username(), "demo").openTasklist();
+        for (var response : java.util.List.of(
+                teacher.postJson("/engine-rest/task/" + planningMeeting.getId() + "/submit-form", body),
+                teacherInTasklist.postJson(tasklistPath(planningMeeting.getId(), "submit-form"), body))) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertPlainSentence(message(response.body()));
+            assertThat(message(response.body())).doesNotContain(school.teacher().username());
+            assertNothingChanged();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aBodyThatIsNotJsonByItsContentTypeIsRefusedInASentence() {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/"
                 + planningMeeting.getId() + "/submit-form")).header("Content-Type", "text/plain")
