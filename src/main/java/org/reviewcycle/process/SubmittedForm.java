@@ -28,7 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class SubmittedForm {
 
-    /** The forms' lists hold entries of fields that hold text, numbers or lists of numbers: three levels. */
+    /**
+     * The forms' lists go three levels deep (a list of entries of fields, a checklist's numbers);
+     * a value nested deeper than this is refused before it is read whole.
+     */
     static final int MAX_JSON_DEPTH = 16;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -83,6 +86,7 @@ final class SubmittedForm {
         if (value == null) {
             return null;
         }
+        // no bigger than the nine digits text may have: intValue() would clamp 1e300 and wrap a long
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) <= 999_999_999) {
             return n.intValue();

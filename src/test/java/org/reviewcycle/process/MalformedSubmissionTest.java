@@ -120,7 +120,7 @@ class MalformedSubmissionTest {
                 Arguments.of("a title that is a number", submission(variable("objectives",
                         "[{\"title\": 42, \"priorityCode\": \"W1\"}]", "Json")),
                         400, "Objective 1: the objective must be text, not the number 42."),
-                Arguments.of("a position as a huge number", submission(variable("objectives",
+                Arguments.of("joint as a number beyond a double", submission(variable("objectives",
                         "[{\"title\": \"Writing\", \"priorityCode\": \"W1\", \"joint\": 1e400}]", "Json")),
                         400, "Objective 1: joint objective must be yes or no"),
                 Arguments.of("markup in a priority", submission(variable("objectives",
