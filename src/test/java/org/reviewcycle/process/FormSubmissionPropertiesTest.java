@@ -52,13 +52,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code @SpringBootTest(RANDOM_PORT)}, shared with the other web tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FormSubmissionProperties {
+class FormSubmissionPropertiesTest {
 
     /** Tries per form: nine forms, a few hundred tries in all. */
     static final int TRIES = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TestContextManager SPRING = new TestContextManager(FormSubmissionProperties.class);
+    private static final TestContextManager SPRING = new TestContextManager(FormSubmissionPropertiesTest.class);
     private static Reviews reviews;
 
     // --- the properties: one per form --------------------------------------------------------------
@@ -276,7 +276,7 @@ class FormSubmissionProperties {
 
     /** A field as the REST API receives it: {"value": ..., "type": ...}, lists and maps as Json text. */
     private static Arbitrary<Object> variable(Arbitrary<Object> plain) {
-        Arbitrary<Object> typed = plain.map(FormSubmissionProperties::typed);
+        Arbitrary<Object> typed = plain.map(FormSubmissionPropertiesTest::typed);
         Arbitrary<Object> nullValue = Arbitraries.of(Map.of("type", "Null"), Map.of("value", "null", "type", "Json"));
         return Arbitraries.frequencyOf(Tuple.of(12, typed), Tuple.of(1, JUNK), Tuple.of(1, nullValue));
     }
