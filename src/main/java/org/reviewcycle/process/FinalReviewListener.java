@@ -64,7 +64,7 @@ class FinalReviewListener extends ReviewTaskListener {
         task.setVariableLocal("returnReason", reviews.finalReviewDecisions(reviewId).stream()
                 .reduce((first, second) -> second)
                 .filter(d -> d.decision() == SignOffDecision.RETURNED)
-                .map(FinalReviewDecision::reason).orElse(""));
+                .map(FinalReviewDecision::reason).map(FormText::literal).orElse(""));
         ReviewForms.showList(task, "midYearTable", reviews.midYearProgress(reviewId).stream()
                 .filter(p -> byId.containsKey(p.objectiveId()))
                 .map(p -> ReviewForms.row("position", byId.get(p.objectiveId()).position(),

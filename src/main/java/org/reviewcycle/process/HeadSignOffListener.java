@@ -42,7 +42,7 @@ class HeadSignOffListener extends ReviewTaskListener {
         forms.showDecisionHistory(task, facts);
         task.setVariableLocal("disagreement", forms.disagreement(facts));
         task.setVariableLocal("revieweeCommentsText", reviews.revieweeSignOff(facts.review().id())
-                .map(RevieweeSignOff::comments).map(ReviewForms::text).orElse(""));
+                .map(RevieweeSignOff::comments).map(FormText::literal).orElse(""));
     }
 
     @Override

@@ -49,10 +49,10 @@ class PlanningMeetingListener extends ReviewTaskListener {
     void prepare(DelegateTask task, ReviewFacts facts) {
         long reviewId = facts.review().id();
         var reflection = reviews.selfReflection(reviewId);
-        task.setVariableLocal("selfReflectionStrengths", reflection.map(r -> ReviewForms.text(r.strengths())).orElse(""));
+        task.setVariableLocal("selfReflectionStrengths", reflection.map(r -> FormText.literal(r.strengths())).orElse(""));
         task.setVariableLocal("selfReflectionDevelopment",
-                reflection.map(r -> ReviewForms.text(r.developmentWishes())).orElse(""));
-        task.setVariableLocal("selfReflectionIdeas", reflection.map(r -> ReviewForms.text(r.objectiveIdeas())).orElse(""));
+                reflection.map(r -> FormText.literal(r.developmentWishes())).orElse(""));
+        task.setVariableLocal("selfReflectionIdeas", reflection.map(r -> FormText.literal(r.objectiveIdeas())).orElse(""));
         task.setVariableLocal("returnReason", forms.lastReturnReason(facts));
         forms.showDecisionHistory(task, facts);
         forms.showPriorities(task, facts);

@@ -27,7 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The variables the forms show (see forms/*.form), read from our tables when a task is created
- * and put on the task only: lists as Json, which form-js tables and dynamic lists read.
+ * and put on the task only: lists as Json, which form-js tables and dynamic lists read. What a
+ * text component shows goes through {@link FormText#literal} (people's words stay words); what a
+ * table or an input shows stays as typed.
  */
 @Component
 class ReviewForms {
@@ -51,11 +53,11 @@ class ReviewForms {
     }
 
     void showCommonFacts(DelegateTask task, ReviewFacts facts) {
-        task.setVariableLocal("revieweeName", facts.reviewee().fullName());
-        task.setVariableLocal("revieweeJobTitle", facts.reviewee().jobTitle());
-        task.setVariableLocal("reviewerName", facts.reviewer().fullName());
-        task.setVariableLocal("schoolName", facts.school().name());
-        task.setVariableLocal("cycleYear", facts.cycle().academicYear());
+        task.setVariableLocal("revieweeName", FormText.literal(facts.reviewee().fullName()));
+        task.setVariableLocal("revieweeJobTitle", FormText.literal(facts.reviewee().jobTitle()));
+        task.setVariableLocal("reviewerName", FormText.literal(facts.reviewer().fullName()));
+        task.setVariableLocal("schoolName", FormText.literal(facts.school().name()));
+        task.setVariableLocal("cycleYear", FormText.literal(facts.cycle().academicYear()));
     }
 
     void showObjectives(DelegateTask task, ReviewFacts facts) {
@@ -77,19 +79,19 @@ class ReviewForms {
                 .toList());
     }
 
-    /** The head's reason, when the latest decision on the objectives was a return. */
+    /** The head's reason, when the latest decision on the objectives was a return: for a text component. */
     String lastReturnReason(ReviewFacts facts) {
         return objectives.lastDecision(facts.review().id())
                 .filter(d -> d.decision() == Decision.RETURNED)
-                .map(ObjectiveDecision::reason).orElse("");
+                .map(ObjectiveDecision::reason).map(FormText::literal).orElse("");
     }
 
-    /** The reviewee's latest disagreement with their objectives, if any. */
+    /** The reviewee's latest disagreement with their objectives, if any: for a text component. */
     String disagreement(ReviewFacts facts) {
         List<ObjectiveResponse> responses = objectives.responses(facts.review().id());
         return responses.stream().filter(r -> r.response() == Response.DISAGREED)
                 .reduce((first, second) -> second)
-                .map(r -> "Round " + r.round() + ": " + r.reason()).orElse("");
+                .map(r -> "Round " + r.round() + ": " + FormText.literal(r.reason())).orElse("");
     }
 
     void showPriorities(DelegateTask task, ReviewFacts facts) {
@@ -113,14 +115,14 @@ class ReviewForms {
                 .map(o -> row("position", byId.get(o.objectiveId()).position(), "title", byId.get(o.objectiveId()).title(),
                         "outcome", o.outcome().label(), "evidence", o.evidence()))
                 .toList());
-        task.setVariableLocal("impactOnPupilsText", review.impactOnPupils());
-        task.setVariableLocal("impactOnPracticeText", review.impactOnPractice());
-        task.setVariableLocal("impactOnColleaguesText", review.impactOnColleagues());
-        task.setVariableLocal("cpdUndertakenText", text(review.cpdUndertaken()));
-        task.setVariableLocal("cpdImpactText", text(review.cpdImpact()));
-        task.setVariableLocal("developmentNeedsText", text(review.developmentNeeds()));
+        task.setVariableLocal("impactOnPupilsText", FormText.literal(review.impactOnPupils()));
+        task.setVariableLocal("impactOnPracticeText", FormText.literal(review.impactOnPractice()));
+        task.setVariableLocal("impactOnColleaguesText", FormText.literal(review.impactOnColleagues()));
+        task.setVariableLocal("cpdUndertakenText", FormText.literal(review.cpdUndertaken()));
+        task.setVariableLocal("cpdImpactText", FormText.literal(review.cpdImpact()));
+        task.setVariableLocal("developmentNeedsText", FormText.literal(review.developmentNeeds()));
         task.setVariableLocal("payRecommendationText", review.payRecommendation() == null ? ""
-                : review.payRecommendation().label() + ": " + review.payReason());
+                : FormText.literal(review.payRecommendation().label() + ": " + review.payReason()));
     }
 
     static void showList(DelegateTask task, String name, List<Map<String, Object>> rows) {

@@ -36,8 +36,14 @@ abstract class ReviewTaskListener implements TaskListener {
             }
             case EVENTNAME_COMPLETE -> {
                 List<String> fields = fields();
-                FormSubmission.requireOnly(fields);
-                record(task, SubmittedForm.of(task, fields), facts);
+                try {
+                    FormSubmission.requireOnly(fields);
+                    record(task, SubmittedForm.of(task, fields), facts);
+                } catch (IllegalArgumentException refusal) {
+                    // our checks (SubmittedForm, the feature services, Checks) refuse input this way,
+                    // with a message for the person who typed it
+                    throw new RefusedSubmission(refusal);
+                }
                 // Tasklist's submission puts the fields the task does not hold (those not prefilled)
                 // on the process: the record has them now, and the process keeps ids and decisions only
                 for (String field : fields) {

@@ -8,7 +8,6 @@ import static org.reviewcycle.support.ReviewDriver.objectives;
 import static org.reviewcycle.support.ReviewDriver.values;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +46,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest
 class BadInputTest {
-
-    /** Our tables, each counted for one review (directly or through its parent row). */
-    private static final Map<String, String> ROWS_OF_A_REVIEW = rowQueries();
 
     @Autowired CycleLauncher launcher;
     @Autowired SchoolService schools;
@@ -372,28 +368,7 @@ class BadInputTest {
 
     /** How many rows each of our tables holds for the review. */
     private Map<String, Long> rowsOf(ReviewDriver review) {
-        long reviewId = ((Number) review.variable(AnnualReviewCycleProcess.Variables.REVIEW_ID)).longValue();
-        var rows = new LinkedHashMap<String, Long>();
-        ROWS_OF_A_REVIEW.forEach((table, sql) -> rows.put(table, jdbc.queryForObject(sql, Long.class, reviewId)));
-        return rows;
-    }
-
-    private static Map<String, String> rowQueries() {
-        var queries = new LinkedHashMap<String, String>();
-        for (String table : List.of("review", "self_reflection", "objective", "objective_decision", "objective_response",
-                "mid_year_check", "lesson_observation", "final_review")) {
-            queries.put(table, "select count(*) from " + table + " where "
-                    + ("review".equals(table) ? "id" : "review_id") + " = ?");
-        }
-        queries.put("mid_year_progress", "select count(*) from mid_year_progress p join mid_year_check c"
-                + " on c.id = p.check_id where c.review_id = ?");
-        queries.put("observation_focus", "select count(*) from observation_focus f join lesson_observation o"
-                + " on o.id = f.observation_id where o.review_id = ?");
-        for (String table : List.of("objective_outcome", "reviewee_sign_off", "final_review_decision")) {
-            queries.put(table, "select count(*) from " + table + " x join final_review f"
-                    + " on f.id = x.final_review_id where f.review_id = ?");
-        }
-        return queries;
+        return ReviewRows.of(jdbc, ((Number) review.variable(AnnualReviewCycleProcess.Variables.REVIEW_ID)).longValue());
     }
 
     // --- the steps up to each task, done correctly ----------------------------------------------
