@@ -51,13 +51,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(paths("/engine-rest/**", "/api/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/api/**")).hasAuthority(EngineGroups.ADMINS)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("ReviewCycle"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginThrottling.basicEntryPoint("ReviewCycle", throttle)))
                 // A browser session must prove it means the request; a client that sends its
                 // credentials with every request (basic) cannot be forged by another site.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
