@@ -23,8 +23,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 class LoginThrottle {
 
     /** How many failures start a lockout, over what window, and how long lockouts last. */
-    record Settings(int accountFailures, int addressFailures, Duration window, Duration firstLock,
-            Duration longestLock, Duration remember, long maxTracked) {
+    record Settings(int accountFailures, Duration accountWindow, int addressFailures, Duration addressWindow,
+            Duration firstLock, Duration longestLock, Duration remember, long maxTracked) {
         Settings {
             if (accountFailures < 1 || addressFailures < 1 || remember.compareTo(longestLock) <= 0) {
                 throw new IllegalArgumentException("Login throttling needs at least one failure per run and "
@@ -74,9 +74,9 @@ class LoginThrottle {
 
     void failed(String account, String address) {
         Instant now = now();
-        accounts.asMap().compute(key(account), (k, run) -> next(run, settings.accountFailures(), now));
+        accounts.asMap().compute(key(account), (k, run) -> next(run, settings.accountFailures(), settings.accountWindow(), now));
         if (address != null) {
-            addresses.asMap().compute(address, (k, run) -> next(run, settings.addressFailures(), now));
+            addresses.asMap().compute(address, (k, run) -> next(run, settings.addressFailures(), settings.addressWindow(), now));
         }
     }
 
@@ -84,10 +84,10 @@ class LoginThrottle {
         accounts.invalidate(key(account));
     }
 
-    private Run next(Run run, int allowed, Instant now) {
+    private Run next(Run run, int allowed, Duration window, Instant now) {
         if (run == null) {
             run = new Run(0, now, 0, Instant.MIN);
-        } else if (run.started().plus(settings.window()).isBefore(now)) {
+        } else if (run.started().plus(window).isBefore(now)) {
             run = new Run(0, now, run.lockouts(), run.lockedUntil());
         }
         int failures = run.failures() + 1;

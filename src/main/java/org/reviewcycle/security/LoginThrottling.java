@@ -36,14 +36,15 @@ class LoginThrottling {
     @Bean
     LoginThrottle loginThrottle(
             @Value("${reviewcycle.login-throttle.account-failures}") int accountFailures,
+            @Value("${reviewcycle.login-throttle.account-window}") Duration accountWindow,
             @Value("${reviewcycle.login-throttle.address-failures}") int addressFailures,
-            @Value("${reviewcycle.login-throttle.window}") Duration window,
+            @Value("${reviewcycle.login-throttle.address-window}") Duration addressWindow,
             @Value("${reviewcycle.login-throttle.first-lock}") Duration firstLock,
             @Value("${reviewcycle.login-throttle.longest-lock}") Duration longestLock,
             @Value("${reviewcycle.login-throttle.remember}") Duration remember,
             @Value("${reviewcycle.login-throttle.max-tracked}") long maxTracked) {
-        return new LoginThrottle(new LoginThrottle.Settings(accountFailures, addressFailures, window, firstLock,
-                longestLock, remember, maxTracked), Clock.systemUTC());
+        return new LoginThrottle(new LoginThrottle.Settings(accountFailures, accountWindow, addressFailures,
+                addressWindow, firstLock, longestLock, remember, maxTracked), Clock.systemUTC());
     }
 
     /**

@@ -47,8 +47,9 @@ class SecurityConfiguration {
      * webapps' own CSRF token: Spring Security acts on it before Camunda's CSRF filter would look,
      * so without this a post from another site could log people out.
      */
-    private static final RequestMatcher CAMUNDA_LOGOUT = new AndRequestMatcher(
-            path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"), SecurityConfiguration::carriesWebappsCsrfToken);
+    private static final RequestMatcher CAMUNDA_LOGOUT_PATH = path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    private static final RequestMatcher CAMUNDA_LOGOUT = new AndRequestMatcher(CAMUNDA_LOGOUT_PATH,
+            SecurityConfiguration::carriesWebappsCsrfToken);
     private static final RequestMatcher CAMUNDA_LOGIN = path(null, "/camunda/api/admin/auth/user/*/login/**");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /**
@@ -110,8 +111,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl(LoginPage.TASKLIST, false))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
+                        // by path alone: once logged out, the session that held the token is gone
                         .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
-                                CAMUNDA_LOGOUT)
+                                CAMUNDA_LOGOUT_PATH)
                         .defaultLogoutSuccessHandlerFor(loggedOut(), path(null, "/logout")))
                 // The webapps' own CSRF protection (XSRF-TOKEN cookie, X-XSRF-TOKEN header) guards
                 // /camunda/**; Spring's guards our pages (the login form) and /engine-rest.

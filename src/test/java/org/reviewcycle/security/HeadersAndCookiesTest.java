@@ -64,6 +64,10 @@ class HeadersAndCookiesTest {
         // (Camunda's own CSRF filter would end it)
         assertThat(otherSite.postJson("/camunda/api/engine/engine/default/task/create", "{}").statusCode()).isEqualTo(403);
         assertThat(teacher.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+
+        // Tasklist itself, with the token, logs out
+        assertThat(teacher.postJson(CAMUNDA_LOGOUT, "").statusCode()).isEqualTo(200);
+        assertThat(teacher.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
     }
 
     @Test
