@@ -1,6 +1,9 @@
 package org.reviewcycle.security;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.http.MediaType;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,12 @@ import org.springframework.web.util.HtmlUtils;
 /** The one login page, for staff, Tasklist, Cockpit and Admin; and the front door, which is Tasklist. */
 @Controller
 class LoginPage {
+
+    private final LoginThrottle throttle;
+
+    LoginPage(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
@@ -23,9 +32,13 @@ class LoginPage {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(CsrfToken csrf, @RequestParam(required = false) String error,
-            @RequestParam(required = false) String logout) {
+            @RequestParam(required = false) String logout, HttpSession session) {
         String message = "";
-        if (error != null) {
+        // the form login's failure handler keeps the refusal in the session for this page
+        if (error != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LoginThrottledException
+                throttled) {
+            message = "<p class=\"message error\" role=\"alert\">" + throttled.sentence(throttle.now()) + "</p>";
+        } else if (error != null) {
             message = "<p class=\"message error\" role=\"alert\">That username and password do not match an active "
                     + "member of staff. Check them and try again.</p>";
         } else if (logout != null) {

@@ -1,11 +1,17 @@
 package org.reviewcycle.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.reviewcycle.staff.EngineGroups;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +28,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,10 +42,23 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** Tasklist, Cockpit and Admin post here to log out; it ends the Spring session too. */
-    private static final RequestMatcher CAMUNDA_LOGOUT = path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    /**
+     * Tasklist, Cockpit and Admin post here to log out; it ends the Spring session too. Only with the
+     * webapps' own CSRF token: Spring Security acts on it before Camunda's CSRF filter would look,
+     * so without this a post from another site could log people out.
+     */
+    private static final RequestMatcher CAMUNDA_LOGOUT_PATH = path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    private static final RequestMatcher CAMUNDA_LOGOUT = new AndRequestMatcher(CAMUNDA_LOGOUT_PATH,
+            SecurityConfiguration::carriesWebappsCsrfToken);
     private static final RequestMatcher CAMUNDA_LOGIN = path(null, "/camunda/api/admin/auth/user/*/login/**");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * A change through the webapps' API without their CSRF token. Camunda's CsrfPreventionFilter
+     * would refuse it too, but it also ends the session it came with, so another site's form could
+     * log anyone out; refused here first, the session kept.
+     */
+    private static final RequestMatcher WEBAPP_CHANGE_WITHOUT_TOKEN = new AndRequestMatcher(path(null, "/camunda/api/**"),
+            request -> !SAFE_METHODS.contains(request.getMethod()) && !carriesWebappsCsrfToken(request));
 
     @Bean
     static PasswordEncoder passwordEncoder() {
@@ -51,17 +71,18 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(paths("/engine-rest/**", "/api/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/api/**")).hasAuthority(EngineGroups.ADMINS)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("ReviewCycle"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginThrottling.basicEntryPoint("ReviewCycle", throttle)))
                 // A browser session must prove it means the request; a client that sends its
                 // credentials with every request (basic) cannot be forged by another site.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
                         !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+                .headers(ContentSecurityPolicy::ours)
                 .build();
     }
 
@@ -74,6 +95,7 @@ class SecurityConfiguration {
                         // the login page, its style, and the scripts the webapps load before anyone logs in
                         .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/*.js"))
                         .permitAll()
+                        .requestMatchers(WEBAPP_CHANGE_WITHOUT_TOKEN).denyAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.
                         .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
@@ -89,17 +111,32 @@ class SecurityConfiguration {
                         .defaultSuccessUrl(LoginPage.TASKLIST, false))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
+                        // by path alone: once logged out, the session that held the token is gone
                         .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
-                                CAMUNDA_LOGOUT)
+                                CAMUNDA_LOGOUT_PATH)
                         .defaultLogoutSuccessHandlerFor(loggedOut(), path(null, "/logout")))
                 // The webapps' own CSRF protection (XSRF-TOKEN cookie, X-XSRF-TOKEN header) guards
                 // /camunda/**; Spring's guards our pages (the login form) and /engine-rest.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+                .headers(ContentSecurityPolicy::ours)
                 // The webapps call their API with XHR: answer 401 there, and let them send the
                 // person to the login page, rather than redirecting an XHR to HTML.
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi))
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> Refusal.send(request, response,
+                                HttpStatus.FORBIDDEN.value(), "CsrfTokenMissing",
+                                "This change did not come from ReviewCycle's own pages, so it was refused."),
+                                WEBAPP_CHANGE_WITHOUT_TOKEN))
                 .build();
+    }
+
+    /** The X-XSRF-TOKEN header equals the token Camunda's CsrfPreventionFilter keeps in the session. */
+    private static boolean carriesWebappsCsrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        return session != null && sent != null
+                && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String kept
+                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), kept.getBytes(StandardCharsets.UTF_8));
     }
 
     private static RequestMatcher path(HttpMethod method, String pattern) {

@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.stereotype.Component;
 
 /** Makes the staff tables the engine's users and groups (replacing Camunda's ACT_ID_* tables). */
@@ -13,11 +14,12 @@ import org.springframework.stereotype.Component;
 class StaffIdentityPlugin extends AbstractProcessEnginePlugin implements SessionFactory {
 
     private final StaffMapper staff;
-    private final PasswordEncoder passwordEncoder;
+    /** The login's provider (security's LoginThrottling), asked for when first needed: the engine need not wait for it. */
+    private final ObjectProvider<AuthenticationProvider> logins;
 
-    StaffIdentityPlugin(StaffMapper staff, PasswordEncoder passwordEncoder) {
+    StaffIdentityPlugin(StaffMapper staff, ObjectProvider<AuthenticationProvider> logins) {
         this.staff = staff;
-        this.passwordEncoder = passwordEncoder;
+        this.logins = logins;
     }
 
     @Override
@@ -32,6 +34,6 @@ class StaffIdentityPlugin extends AbstractProcessEnginePlugin implements Session
 
     @Override
     public Session openSession() {
-        return new StaffIdentityProvider(staff, passwordEncoder);
+        return new StaffIdentityProvider(staff, logins.getObject());
     }
 }

@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /**
  * The engine's view of our staff: a read-only identity provider session, opened per engine command.
@@ -25,11 +29,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
     private final StaffMapper staff;
-    private final PasswordEncoder passwordEncoder;
+    private final AuthenticationProvider logins;
 
-    StaffIdentityProvider(StaffMapper staff, PasswordEncoder passwordEncoder) {
+    StaffIdentityProvider(StaffMapper staff, AuthenticationProvider logins) {
         this.staff = staff;
-        this.passwordEncoder = passwordEncoder;
+        this.logins = logins;
     }
 
     static StaffIdentityProvider of(CommandContext commandContext) {
@@ -57,15 +61,22 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
         throw new IdentityProviderException("Native user queries are not supported: staff are not stored in ACT_ID_USER");
     }
 
+    /**
+     * Checks through the login's own authentication provider, so that {@code /engine-rest/identity/verify}
+     * is throttled like every other login. A refusal for too many failed attempts (a {@link LockedException})
+     * is not a wrong password: it goes up to the caller, which answers 429.
+     */
     @Override
     public boolean checkPassword(String userId, String password) {
         if (userId == null || password == null) {
             return false;
         }
-        return staff.selectLogin(userId)
-                .filter(StaffLogin::active)
-                .map(login -> passwordEncoder.matches(password, login.passwordHash()))
-                .orElse(false);
+        try {
+            return logins.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(userId, password))
+                    .isAuthenticated();
+        } catch (BadCredentialsException | DisabledException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,0 +1,58 @@
+package org.reviewcycle.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Every password check, whichever way it comes (the login form, HTTP basic on {@code /engine-rest}
+ * and {@code /api}, the engine's {@code identity/verify}), goes through here: refused at once while
+ * the account or the client's address is cooling off, and counted by {@link LoginThrottle}.
+ * The address is the request's remote address, which names a proxy's client only when
+ * {@code server.forward-headers-strategy} trusts that proxy.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String account = attempt.getName();
+        String address = clientAddress(attempt);
+        throttle.checkAllowed(account, address);
+        try {
+            Authentication authenticated = passwords.authenticate(attempt);
+            throttle.succeeded(account);
+            return authenticated;
+        } catch (AuthenticationException e) {
+            throttle.failed(account, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** From the login's details (form, basic); for a check inside the engine, from the current request. */
+    private static String clientAddress(Authentication attempt) {
+        if (attempt.getDetails() instanceof WebAuthenticationDetails details) {
+            return details.getRemoteAddress();
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return request.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+}
