@@ -12,9 +12,8 @@ export default {
   // the text is there before the first drawing: see /reviewcycle/translations.js
   // one login for the whole application: see /reviewcycle/single-sign-on.js
   // Tasklist 7.24 keeps Complete disabled after an edit in a dynamic list: see complete-button.js
-  // names, not usernames, in a task's history: see names.js
   customScripts: ['../../../reviewcycle/translations', '../../../reviewcycle/single-sign-on',
-    '../../../reviewcycle/complete-button', '../../../reviewcycle/names'],
+    '../../../reviewcycle/complete-button'],
   // Tasklist's own keyboard shortcuts, as Camunda ships them, but for "start process": nobody
   // starts a process from Tasklist in ReviewCycle (styles/user-styles.css hides its menu item)
   shortcuts: {
