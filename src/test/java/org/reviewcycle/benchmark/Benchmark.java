@@ -122,6 +122,7 @@ public final class Benchmark {
     private static BenchmarkFigures.DatabaseRun logins(BenchmarkDatabase database) {
         try (var app = new BenchmarkApplication(database)) {
             DataSource dataSource = app.bean(DataSource.class);
+            BareProcesses.deploy(app.bean(RepositoryService.class));
             var schools = new ArrayList<GeneratedTrust.School>();
             launchSchools(new GeneratedTrust(dataSource, "s"), GeneratedTrust.Milestones.of2026(), schools,
                     new LaunchBenchmark(app), 1);
