@@ -47,6 +47,11 @@ class WholeReviewBrowserTest {
     static final String HELEN_NAME = "Helen Ashworth";
     /** Text only the engine writes: none of it may reach staff. */
     static final List<String> ENGINE_TEXT = List.of("ENGINE-", "Exception", "Cannot submit", "org.camunda", "java.");
+    /** Controls staff cannot use, and Camunda's notice to its customers: none of them is shown. */
+    static final List<String> NOT_FOR_STAFF = List.of("Camunda 8", "Create task", "Start process", "Set follow-up date",
+            "Add groups", "(v. ");
+    /** An untranslated key of Camunda's text (CREATION_DATE, SEARCH_PLACEHOLDER, CAM_WIDGET_FOOTER_...). */
+    static final java.util.regex.Pattern TEXT_KEY = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z]{2,})+\\b");
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
@@ -211,7 +216,10 @@ class WholeReviewBrowserTest {
     /** No engine text, and people by name: no username where the page names a person. */
     private void assertNothingForEngineers(String where) {
         String text = browser.pageText();
-        assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY);
+        assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY)
+                .doesNotContain(NOT_FOR_STAFF.toArray(String[]::new)).doesNotContainPattern(TEXT_KEY);
+        assertThat(browser.driver().findElements(By.cssSelector("input[placeholder]"))).as(where)
+                .allSatisfy(input -> assertThat(input.getDomAttribute("placeholder")).doesNotContainPattern(TEXT_KEY));
         // the assignee (task list and the task's header) and the people in the forms' tables
         var people = browser.driver().findElements(By.cssSelector(".task-details .assignee, .tasks-list .assignee, "
                 + ".fjs-table-td, .fjs-form-field-text"));
