@@ -3,10 +3,10 @@ package org.reviewcycle.tasklist;
 import java.io.IOException;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,7 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code scripts/config.js} and {@code styles/user-styles.css}, {@code /reviewcycle/*.js}) change with
  * our releases under the same URLs: a browser asks every time and gets "not modified" (304) while
  * they are unchanged. Everything else keeps Spring Security's "no-store": Spring Security writes
- * its header only when none is set (CacheControlHeadersWriter).
+ * its header only when none is set (CacheControlHeadersWriter). This filter runs after Spring
+ * Security's, so a request it turns away (a redirect to the login page, a 401) is never marked to be
+ * kept: a browser would otherwise keep the redirect for a year in place of the file.
  */
 @Configuration
 class WebappCaching {
@@ -54,7 +56,7 @@ class WebappCaching {
             }
         });
         registration.addUrlPatterns("/camunda/*", "/reviewcycle/*", "/reviewcycle.css");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -65,6 +65,16 @@ class WebappCachingTest {
         assertThat(WebappCaching.policyFor("POST", "/camunda/lib/deps.js")).isNull();
     }
 
+    @Test
+    void aRefusalOfSomeoneNotLoggedInIsNeverKept() throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/lib/deps.js?bust=7.24.0"))
+                .header("Accept", "text/html"));
+        // sent to the login page, or refused: either way not the file, and not to be kept in its place
+        assertThat(response.statusCode()).isIn(302, 401);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value ->
+                assertThat(value).contains("no-store").doesNotContain("max-age=31536000"));
+    }
+
     private String loggedInSession() {
         return WebSession.loggedIn(port, "teacher.mpg", "demo").cookie("JSESSIONID").orElseThrow();
     }
