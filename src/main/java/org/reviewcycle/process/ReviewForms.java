@@ -20,6 +20,8 @@ import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolPriority;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,11 +43,13 @@ class ReviewForms {
     private final ReviewService reviews;
     private final ObjectiveService objectives;
     private final SchoolService schools;
+    private final StaffService staff;
 
-    ReviewForms(ReviewService reviews, ObjectiveService objectives, SchoolService schools) {
+    ReviewForms(ReviewService reviews, ObjectiveService objectives, SchoolService schools, StaffService staff) {
         this.reviews = reviews;
         this.objectives = objectives;
         this.schools = schools;
+        this.staff = staff;
     }
 
     ReviewFacts facts(long reviewId) {
@@ -73,10 +77,15 @@ class ReviewForms {
     void showDecisionHistory(DelegateTask task, ReviewFacts facts) {
         showList(task, "decisionHistory", objectives.decisions(facts.review().id()).stream()
                 .map(d -> row("decidedAt", d.decidedAt() == null ? "" : DAY_AND_TIME.format(d.decidedAt()),
-                        "decidedBy", d.decidedBy(),
+                        "decidedBy", nameOf(d.decidedBy()),
                         "decision", d.decision() == Decision.APPROVED ? "Approved" : "Returned",
                         "reason", text(d.reason())))
                 .toList());
+    }
+
+    /** Staff know each other by name: a decision's author (a username in our tables) as a name. */
+    private String nameOf(String username) {
+        return username == null ? "" : staff.findByUsername(username).map(StaffMember::fullName).orElse(username);
     }
 
     /** The head's reason, when the latest decision on the objectives was a return: for a text component. */

@@ -29,8 +29,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * 100,000 open tasks;</li>
  * <li>the commit ceilings for the rows each operation writes per transaction.</li>
  * </ol>
+ * Before the task list is timed, the head logs in {@value LoginBenchmark#LOGINS} times, each in a
+ * fresh browser, and the time from pressing "Log in" to seeing the task list is taken.
  * Options: {@code -Dbench.schools=250} (at least 25), {@code -Dbench.databases=MARIADB,H2}, MariaDB
- * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password}.
+ * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password};
+ * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL}.
  */
 public final class Benchmark {
 
@@ -50,10 +53,12 @@ public final class Benchmark {
         }
         List<BenchmarkDatabase> databases = Arrays.stream(System.getProperty("bench.databases", "MARIADB,H2").split(","))
                 .map(String::trim).map(name -> BenchmarkDatabase.valueOf(name.toUpperCase())).toList();
+        boolean loginOnly = "login".equals(System.getProperty("bench.parts", "all"));
         var runs = new ArrayList<BenchmarkFigures.DatabaseRun>();
         for (BenchmarkDatabase database : databases) {
-            System.out.printf("%n== Benchmark on %s, up to %,d schools ==%n", database, schools);
-            runs.add(run(database, schools));
+            System.out.printf("%n== Benchmark on %s, %s ==%n", database,
+                    loginOnly ? "logins only, one school" : String.format("up to %,d schools", schools));
+            runs.add(loginOnly ? logins(database) : run(database, schools));
         }
         var results = new BenchmarkFigures.Results(BenchmarkFigures.Machine.here(), runs);
         String table = BenchmarkTable.of(results);
@@ -82,6 +87,8 @@ public final class Benchmark {
             // 25 schools: 5,000 reviews and as many bare instances, 10,000 open tasks
             launchSchools(trust, milestones, schools, launch, TASK_LIST_FIRST_SCHOOLS);
             taskList.giveTheHeadWork(schools.get(0), HEADS_APPROVALS);
+            // the first use of the webapps since the start
+            var login = progress(new LoginBenchmark(app).measure(schools.get(0), HEADS_APPROVALS));
             taskLists.add(progress(taskList.measure(schools.get(0))));
 
             int first = Math.min(FIRST_LAUNCH_SCHOOLS, schoolCount);
@@ -107,7 +114,22 @@ public final class Benchmark {
                             TASK_WORK_LEADERS));
             return new BenchmarkFigures.DatabaseRun(database.name(), BenchmarkFigures.databaseVersion(dataSource),
                     BenchmarkDatabase.serverSettings(dataSource),
-                    launches, taskWork, taskLists, ceilings);
+                    launches, taskWork, taskLists, ceilings, login);
+        }
+    }
+
+    /** Only the logins: one school, its head with {@value #HEADS_APPROVALS} approvals to do. */
+    private static BenchmarkFigures.DatabaseRun logins(BenchmarkDatabase database) {
+        try (var app = new BenchmarkApplication(database)) {
+            DataSource dataSource = app.bean(DataSource.class);
+            BareProcesses.deploy(app.bean(RepositoryService.class));
+            var schools = new ArrayList<GeneratedTrust.School>();
+            launchSchools(new GeneratedTrust(dataSource, "s"), GeneratedTrust.Milestones.of2026(), schools,
+                    new LaunchBenchmark(app), 1);
+            new TaskListBenchmark(app).giveTheHeadWork(schools.get(0), HEADS_APPROVALS);
+            var login = progress(new LoginBenchmark(app).measure(schools.get(0), HEADS_APPROVALS));
+            return new BenchmarkFigures.DatabaseRun(database.name(), BenchmarkFigures.databaseVersion(dataSource),
+                    BenchmarkDatabase.serverSettings(dataSource), List.of(), null, List.of(), List.of(), login);
         }
     }
 
@@ -130,6 +152,12 @@ public final class Benchmark {
     private static BenchmarkFigures.Launch progress(BenchmarkFigures.Launch figures) {
         System.out.printf("launch, %s: %.0f reviews/s, bare %.0f/s, ratio %.2f%n", figures.name(),
                 figures.reviewsPerSecond(), figures.bareInstancesPerSecond(), figures.ratio());
+        return figures;
+    }
+
+    private static BenchmarkFigures.Login progress(BenchmarkFigures.Login figures) {
+        System.out.printf("login to task list, fresh browser: first %.0f ms, p50 %.0f ms, p95 %.0f ms%n",
+                figures.firstMillis(), figures.fresh().p50(), figures.fresh().p95());
         return figures;
     }
 

@@ -96,6 +96,13 @@ final class BenchmarkFigures {
     }
 
     /**
+     * Fresh browsers logging in as the head and seeing "My tasks" ({@code headsTasks} tasks): the
+     * first login after the application started, and the latencies of all of them.
+     */
+    record Login(int headsTasks, double firstMillis, Latencies fresh) {
+    }
+
+    /**
      * The physical ceiling: raw JDBC transactions, each inserting as many rows as one operation writes,
      * with the same concurrency, on the same database in the same run.
      */
@@ -104,7 +111,7 @@ final class BenchmarkFigures {
 
     /** All figures of one database. */
     record DatabaseRun(String database, String version, Map<String, String> serverSettings, List<Launch> launches, TaskWork taskWork,
-            List<TaskList> taskLists, List<CommitCeiling> commitCeilings) {
+            List<TaskList> taskLists, List<CommitCeiling> commitCeilings, Login login) {
 
         CommitCeiling ceiling(String operation) {
             return commitCeilings.stream().filter(c -> c.operation().equals(operation)).findFirst().orElseThrow();

@@ -16,6 +16,7 @@ final class BenchmarkTable {
     static final double TASK_WORK_MAX_P95_RATIO = 2.0;
     static final double TASK_LIST_MAX_P95_MS = 100;
     static final double TASK_LIST_MAX_GROWTH = 1.5;
+    static final double LOGIN_MAX_P95_MS = 1000;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -46,6 +47,17 @@ final class BenchmarkTable {
         line("");
         line("| figure | ReviewCycle | bare engine | ratio | target | rows written per operation | of the commit ceiling |");
         line("|---|---|---|---|---|---|---|");
+        if (run.login() != null) {
+            var login = run.login();
+            row(f("login to task list, fresh browser (%d logins as the head, %d tasks in \"My tasks\"): p50 / p95",
+                    login.fresh().operations(), login.headsTasks()),
+                    ms(login.fresh().p50()) + " / " + ms(login.fresh().p95()), "", "",
+                    verdict(targets, login.fresh().p95() < LOGIN_MAX_P95_MS, "p95 < %.0f ms", LOGIN_MAX_P95_MS),
+                    f("the first login after the start: %s", ms(login.firstMillis())), "");
+        }
+        if (run.launches().isEmpty()) {
+            return; // -Dbench.parts=login
+        }
         var launchCeiling = run.ceiling("launch");
         for (var launch : run.launches()) {
             String target = verdict(targets, launch.ratio() >= LAUNCH_MIN_RATIO

@@ -1,6 +1,13 @@
 // ReviewCycle's configuration of this Camunda webapp (it replaces the webapp's own config.js).
 export default {
+  // ReviewCycle speaks English: Camunda's English text, whatever the browser's language
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
+  // the text is there before the first drawing: see /reviewcycle/translations.js
   // one login for the whole application: see /reviewcycle/single-sign-on.js
   // staff are users and groups that only ReviewCycle changes: see /reviewcycle/staff-directory.js
-  customScripts: ['../../../reviewcycle/single-sign-on', '../../../reviewcycle/staff-directory']
+  customScripts: ['../../../reviewcycle/translations', '../../../reviewcycle/single-sign-on',
+    '../../../reviewcycle/staff-directory']
 };

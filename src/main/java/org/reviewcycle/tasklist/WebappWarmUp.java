@@ -1,0 +1,46 @@
+package org.reviewcycle.tasklist;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.ServletException;
+
+/**
+ * The first login after a start took one to two seconds longer than the next: Camunda registers
+ * the webapps' APIs (Tasklist, Cockpit, Admin, Welcome and the engine API under /camunda/api) as
+ * Jersey servlets that start on their first request, so the first person to log in waited for
+ * Jersey to scan and build each application the page calls. Here they start as soon as the server
+ * has, before anyone can log in. Spring MVC's dispatcher, which serves the login page and the
+ * webapps' files, starts with the server too (spring.mvc.servlet.load-on-startup).
+ */
+@Component
+class WebappWarmUp {
+
+    static final String JERSEY_SERVLET = "org.glassfish.jersey.servlet.ServletContainer";
+    private static final Logger log = LoggerFactory.getLogger(WebappWarmUp.class);
+
+    @EventListener
+    void startJerseyServlets(ServletWebServerInitializedEvent event) throws ServletException {
+        if (!(event.getWebServer() instanceof TomcatWebServer tomcat)) {
+            return;
+        }
+        long start = System.nanoTime();
+        int started = 0;
+        for (Container context : tomcat.getTomcat().getHost().findChildren()) {
+            for (Container child : ((Context) context).findChildren()) {
+                if (child instanceof Wrapper servlet && JERSEY_SERVLET.equals(servlet.getServletClass())) {
+                    servlet.load();
+                    started++;
+                }
+            }
+        }
+        log.info("Started the webapps' {} API servlets in {} ms", started, (System.nanoTime() - start) / 1_000_000);
+    }
+}
