@@ -15,6 +15,13 @@ const locales = `${base.getAttribute('app-root')}/app/${base.getAttribute('app-n
 const locale = 'en';
 const cacheKey = `${locales}_locales_data_${locale}_${window.bust}`;
 
+// Camunda's words that staff meet and that say nothing to them, in ReviewCycle's words. Tasklist
+// heads a refused form's message with COMPLETE_ERROR ("An error happened while submitting the task
+// form"); the message under it is already the sentence naming the field.
+const ourLabels = {
+  tasklist: {COMPLETE_ERROR: 'Your form was not sent'}
+};
+
 const stored = JSON.parse(window.localStorage.getItem('camunda-web') || '{}');
 if (!stored[cacheKey]) {
   try {
@@ -27,4 +34,12 @@ if (!stored[cacheKey]) {
     // Camunda loads the text itself as before; only the first drawing may show keys
     console.warn('ReviewCycle could not preload the webapp text', e);
   }
+}
+
+const overrides = ourLabels[base.getAttribute('app-name')];
+if (overrides && stored[cacheKey]) {
+  const text = JSON.parse(stored[cacheKey]);
+  Object.assign(text.labels, overrides);
+  stored[cacheKey] = JSON.stringify(text);
+  window.localStorage.setItem('camunda-web', JSON.stringify(stored));
 }

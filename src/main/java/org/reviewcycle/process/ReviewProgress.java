@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +106,7 @@ public class ReviewProgress {
         List<Task> open = tasks.createTaskQuery().processInstanceId(review.processInstanceId()).list();
         if (!open.isEmpty()) {
             Task task = open.get(0);
-            String holder = task.getAssignee() != null ? task.getAssignee()
-                    : tasks.getIdentityLinksForTask(task.getId()).stream()
-                            .filter(link -> link.getGroupId() != null).map(link -> "group " + link.getGroupId())
-                            .findFirst().orElse("");
-            return new Step(review, task.getName(), holder, null, null);
+            return new Step(review, task.getName(), holderOf(task), null, null);
         }
         Job timer = timerOf(review);
         if (timer != null) {
@@ -119,6 +116,19 @@ public class ReviewProgress {
             return new Step(review, waitingFor, "", timer.getDuedate(), timer.getId());
         }
         return new Step(review, review.state().name().equals("COMPLETE") ? "Complete" : "Moving on", "", null, null);
+    }
+
+    /** Who has the task, by name: the person it is assigned to, or the group it is offered to. */
+    private String holderOf(Task task) {
+        if (task.getAssignee() != null) {
+            return staff.findByUsername(task.getAssignee()).map(StaffMember::fullName).orElse(task.getAssignee());
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null)
+                .map(link -> identity.createGroupQuery().groupId(link.getGroupId()).singleResult())
+                .filter(java.util.Objects::nonNull)
+                .map(group -> "offered to " + group.getName())
+                .findFirst().orElse("");
     }
 
     private Job timerOf(Review review) {

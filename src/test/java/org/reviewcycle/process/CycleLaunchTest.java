@@ -145,6 +145,8 @@ class CycleLaunchTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(school.assistant().fullName(), "Mid-year check due",
                 "waiting until 1 Feb 2027", "Reflect before the planning meeting", "Start it now");
+        // who has each step, by name: the teacher has her self-reflection
+        assertThat(page.body()).doesNotContain(">" + school.teacher().username() + "<");
 
         long before = System.nanoTime();
         var started = admin.submitForm("/cycles/" + school.cycle().id() + "/reviews/" + review.id() + "/bring-forward",

@@ -96,8 +96,8 @@ class TypedMarkupBrowserTest {
             browser.waitUntilTextShown("Objective 1: the objective must not be empty.");
             browser.screenshot("2-refusal-in-a-sentence");
             String popUp = browser.driver().findElement(By.cssSelector(".notifications")).getText();
-            assertThat(popUp).contains("Objective 1: the objective must not be empty.")
-                    .doesNotContain("ENGINE-", "Cannot submit task form", "Exception", "org.camunda", "java.");
+            assertThat(popUp).contains("Your form was not sent", "Objective 1: the objective must not be empty.")
+                    .doesNotContain("An error happened", "ENGINE-", "Cannot submit task form", "Exception", "org.camunda", "java.");
         }
         assertThat(driver.openTaskKey()).isEqualTo(Elements.PLANNING_MEETING);
     }

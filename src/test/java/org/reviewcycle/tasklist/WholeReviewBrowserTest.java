@@ -49,7 +49,7 @@ class WholeReviewBrowserTest {
     static final List<String> ENGINE_TEXT = List.of("ENGINE-", "Exception", "Cannot submit", "org.camunda", "java.");
     /** Controls staff cannot use, and Camunda's notice to its customers: none of them is shown. */
     static final List<String> NOT_FOR_STAFF = List.of("Camunda 8", "Create task", "Start process", "Set follow-up date",
-            "Add groups", "(v. ");
+            "Add groups", "(v. ", "Add Comment");
     /** An untranslated key of Camunda's text (CREATION_DATE, SEARCH_PLACEHOLDER, CAM_WIDGET_FOOTER_...). */
     static final java.util.regex.Pattern TEXT_KEY = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z]{2,})+\\b");
 
