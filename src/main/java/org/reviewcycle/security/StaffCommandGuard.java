@@ -98,10 +98,12 @@ class StaffCommandGuard extends CommandInterceptor {
                 ModifyProcessInstanceCmd.class);
     }
 
-    private static final Field CLAIMED_TASK = field(ClaimTaskCmd.class, "taskId");
-    private static final Field CLAIMED_FOR = field(ClaimTaskCmd.class, "userId");
-    private static final Field ASSIGNED_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
-    private static final Field ASSIGNED_TO = field(AbstractAddIdentityLinkCmd.class, "userId");
+    /** Named in the message should Camunda rename a field this guard reads. */
+    private static final String GUARD = "staff command guard";
+    private static final Field CLAIMED_TASK = CommandFields.field(ClaimTaskCmd.class, "taskId", GUARD);
+    private static final Field CLAIMED_FOR = CommandFields.field(ClaimTaskCmd.class, "userId", GUARD);
+    private static final Field ASSIGNED_TASK = CommandFields.field(AbstractSetTaskPropertyCmd.class, "taskId", GUARD);
+    private static final Field ASSIGNED_TO = CommandFields.field(AbstractAddIdentityLinkCmd.class, "userId", GUARD);
 
     /** Its services answer once the engine is built, before any command comes. */
     private final ProcessEngineConfigurationImpl engine;
@@ -130,8 +132,8 @@ class StaffCommandGuard extends CommandInterceptor {
             return true;
         }
         if (command instanceof ClaimTaskCmd) {
-            String taskId = (String) read(CLAIMED_TASK, command);
-            String claimant = (String) read(CLAIMED_FOR, command);
+            String taskId = (String) CommandFields.read(CLAIMED_TASK, command);
+            String claimant = (String) CommandFields.read(CLAIMED_FOR, command);
             if (claimant == null) {
                 return mayGiveBack(taskId, me);
             }
@@ -140,9 +142,9 @@ class StaffCommandGuard extends CommandInterceptor {
             }
             return true;
         }
-        if (command instanceof AssignTaskCmd && read(ASSIGNED_TO, command) == null) {
+        if (command instanceof AssignTaskCmd && CommandFields.read(ASSIGNED_TO, command) == null) {
             // Tasklist's "Unclaim" is an assignment to no one
-            return mayGiveBack((String) read(ASSIGNED_TASK, command), me);
+            return mayGiveBack((String) CommandFields.read(ASSIGNED_TASK, command), me);
         }
         return false;
     }
@@ -183,25 +185,6 @@ class StaffCommandGuard extends CommandInterceptor {
     private static void refuse(String what, Class<?>... commands) {
         for (Class<?> command : commands) {
             REFUSALS.put(command, what);
-        }
-    }
-
-    private static Object read(Field field, Object command) {
-        try {
-            return field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot read " + field + " to check what a person asks of a task", e);
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getName() + " has changed: the staff command guard cannot find "
-                    + "its field '" + name + "'", e);
         }
     }
 }

@@ -23,9 +23,12 @@ import org.camunda.bpm.engine.query.Query;
  */
 class TaskQueryExpressionGuard extends CommandInterceptor {
 
+    /** Named in the message should Camunda rename a field this guard reads. */
+    private static final String GUARD = "task query expression guard";
     /** Camunda keeps the extending query and the filter being saved in protected fields with no getters. */
-    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-    private static final Field FILTER_TO_SAVE = field(SaveFilterCmd.class, "filter");
+    private static final Field EXTENDING_QUERY =
+            CommandFields.field(AbstractExecuteFilterCmd.class, "extendingQuery", GUARD);
+    private static final Field FILTER_TO_SAVE = CommandFields.field(SaveFilterCmd.class, "filter", GUARD);
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -53,30 +56,11 @@ class TaskQueryExpressionGuard extends CommandInterceptor {
     }
 
     private static Query<?, ?> extendingQuery(AbstractExecuteFilterCmd command) {
-        return (Query<?, ?>) read(EXTENDING_QUERY, command);
+        return (Query<?, ?>) CommandFields.read(EXTENDING_QUERY, command);
     }
 
     private static Query<?, ?> storedQuery(SaveFilterCmd command) {
-        Filter filter = (Filter) read(FILTER_TO_SAVE, command);
+        Filter filter = (Filter) CommandFields.read(FILTER_TO_SAVE, command);
         return filter == null ? null : filter.getQuery();
-    }
-
-    private static Object read(Field field, Object command) {
-        try {
-            return field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot read " + field + " to check it for expressions", e);
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getName() + " has changed: the task query expression guard "
-                    + "cannot find its field '" + name + "'", e);
-        }
     }
 }

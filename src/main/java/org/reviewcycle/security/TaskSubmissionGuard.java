@@ -37,11 +37,13 @@ import org.reviewcycle.process.FormSubmission;
  */
 class TaskSubmissionGuard extends CommandInterceptor {
 
-    private static final Field SUBMITTED_VALUES = field(SubmitTaskFormCmd.class, "properties");
-    private static final Field COMPLETED_TASK = field(CompleteTaskCmd.class, "taskId");
-    private static final Field COMPLETED_VALUES = field(CompleteTaskCmd.class, "variables");
-    private static final Field VARIABLES_OF = field(AbstractVariableCmd.class, "entityId");
-    private static final Field PATCHED_TASK = field(AbstractPatchVariablesCmd.class, "entityId");
+    /** Named in the message should Camunda rename a field this guard reads. */
+    private static final String GUARD = "task submission guard";
+    private static final Field SUBMITTED_VALUES = CommandFields.field(SubmitTaskFormCmd.class, "properties", GUARD);
+    private static final Field COMPLETED_TASK = CommandFields.field(CompleteTaskCmd.class, "taskId", GUARD);
+    private static final Field COMPLETED_VALUES = CommandFields.field(CompleteTaskCmd.class, "variables", GUARD);
+    private static final Field VARIABLES_OF = CommandFields.field(AbstractVariableCmd.class, "entityId", GUARD);
+    private static final Field PATCHED_TASK = CommandFields.field(AbstractPatchVariablesCmd.class, "entityId", GUARD);
 
     /** Its services answer once the engine is built, before any command comes. */
     private final ProcessEngineConfigurationImpl engine;
@@ -56,22 +58,22 @@ class TaskSubmissionGuard extends CommandInterceptor {
             return next.execute(command);
         }
         if (command instanceof SubmitTaskFormCmd) {
-            return submitted(command, FormSubmission.Route.FORM, names(read(SUBMITTED_VALUES, command)));
+            return submitted(command, FormSubmission.Route.FORM, names(CommandFields.read(SUBMITTED_VALUES, command)));
         }
         if (command instanceof ResolveTaskCmd) {
             // a delegated task handed back: no complete listener runs, so values cannot be checked there
-            if (!names(read(COMPLETED_VALUES, command)).isEmpty()) {
-                refuseOnReviewTask((String) read(COMPLETED_TASK, command));
+            if (!names(CommandFields.read(COMPLETED_VALUES, command)).isEmpty()) {
+                refuseOnReviewTask((String) CommandFields.read(COMPLETED_TASK, command));
             }
             return next.execute(command);
         }
         if (command instanceof CompleteTaskCmd) {
-            return submitted(command, FormSubmission.Route.COMPLETE, names(read(COMPLETED_VALUES, command)));
+            return submitted(command, FormSubmission.Route.COMPLETE, names(CommandFields.read(COMPLETED_VALUES, command)));
         }
         if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd) {
-            refuseOnReviewTask((String) read(VARIABLES_OF, command));
+            refuseOnReviewTask((String) CommandFields.read(VARIABLES_OF, command));
         } else if (command instanceof PatchTaskVariablesCmd) {
-            refuseOnReviewTask((String) read(PATCHED_TASK, command));
+            refuseOnReviewTask((String) CommandFields.read(PATCHED_TASK, command));
         }
         return next.execute(command);
     }
@@ -97,24 +99,5 @@ class TaskSubmissionGuard extends CommandInterceptor {
     private static Collection<String> names(Object variables) {
         return variables instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).toList()
                 : java.util.List.of();
-    }
-
-    private static Object read(Field field, Object command) {
-        try {
-            return field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot read " + field + " to check what a person submits", e);
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getName() + " has changed: the task submission guard cannot find "
-                    + "its field '" + name + "'", e);
-        }
     }
 }
