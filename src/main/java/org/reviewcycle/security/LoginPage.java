@@ -52,6 +52,10 @@ class LoginPage {
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>Log in to ReviewCycle</title>
                   <link rel="stylesheet" href="/reviewcycle.css">
+                  <link rel="prefetch" href="/camunda/lib/runtime.js?bust=7.24.0">
+                  <link rel="prefetch" href="/camunda/lib/deps.js?bust=7.24.0">
+                  <link rel="prefetch" href="/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0">
+                  <link rel="prefetch" href="/camunda/app/tasklist/camunda-tasklist-bootstrap.css?bust=7.24.0">
                 </head>
                 <body>
                   <main class="login">

@@ -95,6 +95,11 @@ class SecurityConfiguration {
                         // the login page, its style, and the scripts the webapps load before anyone logs in
                         .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/*.js"))
                         .permitAll()
+                        // Camunda's own scripts and styles, the same open-source files for everyone: the
+                        // login page has the browser fetch Tasklist's while the person types (LoginPage)
+                        .requestMatchers(path(HttpMethod.GET, "/camunda/lib/*.js"),
+                                path(HttpMethod.GET, "/camunda/app/tasklist/camunda-tasklist-bootstrap.*"))
+                        .permitAll()
                         .requestMatchers(WEBAPP_CHANGE_WITHOUT_TOKEN).denyAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.

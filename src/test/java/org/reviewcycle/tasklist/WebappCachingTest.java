@@ -66,9 +66,28 @@ class WebappCachingTest {
     }
 
     @Test
+    void theLoginPageHasTasklistsScriptsFetchedWhileThePersonTypes() throws Exception {
+        String login = new String(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))).body());
+        for (String file : new String[] {"/camunda/lib/runtime.js?bust=7.24.0", "/camunda/lib/deps.js?bust=7.24.0",
+                "/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0"}) {
+            assertThat(login).contains("<link rel=\"prefetch\" href=\"" + file + "\">");
+            // Camunda's open-source files, the same for everyone, kept a year
+            var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file)));
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control")).as(file)
+                    .hasValueSatisfying(value -> assertThat(value).contains("max-age=31536000"));
+        }
+        // Tasklist itself, and what it reads, still need a login
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")))
+                .statusCode()).isIn(302, 401);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/engine/engine/default/filter"))).statusCode()).isIn(302, 401);
+    }
+
+    @Test
     void aRefusalOfSomeoneNotLoggedInIsNeverKept() throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/lib/deps.js?bust=7.24.0"))
-                .header("Accept", "text/html"));
+        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/app/cockpit/camunda-cockpit-bootstrap.js?bust=7.24.0")).header("Accept", "text/html"));
         // sent to the login page, or refused: either way not the file, and not to be kept in its place
         assertThat(response.statusCode()).isIn(302, 401);
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value ->
