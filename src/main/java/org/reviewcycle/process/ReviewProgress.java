@@ -33,6 +33,9 @@ public class ReviewProgress {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ReviewProgress.class);
+    /** How often a timer run elsewhere at the same moment is looked at again, and how long apart. */
+    private static final int RUN_ATTEMPTS = 10;
+    private static final java.time.Duration RETRY_PAUSE = java.time.Duration.ofMillis(150);
 
     private final ReviewService reviews;
     private final TaskService tasks;
@@ -77,10 +80,13 @@ public class ReviewProgress {
         String admin = actor.username();
         identity.setAuthentication(admin, staff.groupIdsOf(admin));
         try {
-            management.setJobDuedate(timer.getId(), new Date());
-            management.executeJob(timer.getId());
-        } catch (OptimisticLockingException e) {
-            log.info("Review {}: its timer ran elsewhere at the same time; that run moves the review on", reviewId);
+            try {
+                management.setJobDuedate(timer.getId(), new Date());
+            } catch (OptimisticLockingException e) {
+                // another admin, or a job executor, changed the timer at the same moment: run it below all the same
+                log.info("Review {}: its timer was changed elsewhere at the same moment", reviewId);
+            }
+            runNow(review, timer);
         } catch (RuntimeException e) {
             if (stillWaiting(review, timer)) {
                 // the job executor runs the due timer again, and Cockpit shows an incident if it keeps failing
@@ -92,6 +98,35 @@ public class ReviewProgress {
             identity.clearAuthentication();
         }
         return stepOf(review);
+    }
+
+    /**
+     * Runs the timer, unless it has run already. When another admin or a job executor runs it at the
+     * same moment, the engine's optimistic locking lets one of them through and the other's run
+     * fails; that other run may still be under way, so the timer is looked at again, briefly, until
+     * it has gone: the page then answers with the next task made.
+     */
+    private void runNow(Review review, Job timer) {
+        for (int attempt = 1; stillWaiting(review, timer); attempt++) {
+            try {
+                management.executeJob(timer.getId());
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == RUN_ATTEMPTS) {
+                    log.info("Review {}: its timer is being run elsewhere; that run moves the review on", review.id());
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean stillWaiting(Review review, Job timer) {

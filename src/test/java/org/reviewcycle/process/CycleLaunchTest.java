@@ -164,7 +164,7 @@ class CycleLaunchTest {
         assertThat(management.createJobQuery().processInstanceId(review.processInstanceId()).timers().count()).isZero();
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(8)
     void twoAdminsStartingTheSameReviewAtOnceGetOneMidYearCheckAndNoError() throws Exception {
         var school = TestSchool.create(schools, staff);
         launcher.launch(school.cycle().id());
