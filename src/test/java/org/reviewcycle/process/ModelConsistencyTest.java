@@ -155,6 +155,14 @@ class ModelConsistencyTest {
         assertThat(problems).as("form references").isEmpty();
     }
 
+    @Test
+    void everyFormIsBoundToTheDeploymentOfItsModel() {
+        // a running review keeps the forms it started with; "latest" would show it a later version's
+        List<XmlValue> bindings = modelValues().stream().filter(v -> v.isCamunda("formRefBinding")).toList();
+        assertThat(bindings).hasSameSizeAs(modelValues().stream().filter(v -> v.isCamunda("formRef")).toList());
+        assertThat(bindings).allSatisfy(binding -> assertThat(binding.value()).as(binding.where()).isEqualTo("deployment"));
+    }
+
     // --- 2. form inputs against the listeners ---
 
     @Test
