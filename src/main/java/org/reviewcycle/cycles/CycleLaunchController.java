@@ -1,8 +1,11 @@
-package org.reviewcycle.process;
+package org.reviewcycle.cycles;
 
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
+import org.reviewcycle.process.CycleLauncher;
+import org.reviewcycle.process.LaunchReport;
+import org.reviewcycle.process.ReviewProgress;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.SchoolService;
