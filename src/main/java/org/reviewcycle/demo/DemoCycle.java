@@ -66,6 +66,9 @@ class DemoCycle {
         var school = schools.findSchool(DemoSchool.CODE).orElseThrow();
         var cycle = schools.findCycle(school.id(), demoSchool.academicYear()).orElseThrow();
         launcher.launch(cycle.id());
+        // the second school's reviews are started and left at their first steps
+        var second = schools.findSchool(DemoSchool.SECOND_CODE).orElseThrow();
+        launcher.launch(schools.findCycle(second.id(), demoSchool.academicYear()).orElseThrow().id());
 
         // The deputy holds two planning meetings; Amy Clarke (teacher.mpg) still has her self-reflection to do.
         reflect("teacher.ups");

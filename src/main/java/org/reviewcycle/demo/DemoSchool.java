@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoSchool {
 
     public static final String CODE = "littletown";
+    /** The trust's second school, with its own admin, so that the separation of schools can be tried by hand. */
+    public static final String SECOND_CODE = "hillcrest";
     public static final String PASSWORD = "demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
@@ -89,8 +91,10 @@ public class DemoSchool {
         add(people, school, "mentor", "Fatima", "Begum", "Learning mentor", StaffCategory.LEARNING_MENTOR, false);
         add(people, school, "office", "Linda", "Hughes", "School administrator", StaffCategory.ADMINISTRATOR, false);
         add(people, school, "kitchen", "Carol", "Dawson", "Kitchen manager", StaffCategory.KITCHEN_MANAGER, false);
-        add(people, school, "admin", "Sam", "Patel", "School business manager (runs ReviewCycle)",
-                StaffCategory.OTHER_SUPPORT_STAFF, true);
+        // the trust's administrator, who also runs ReviewCycle for Littletown
+        people.put("admin", staff.addStaffMember(new StaffMember(null, school.id(), "admin", "Sam", "Patel",
+                "admin@littletown.example.org", "School business manager (runs ReviewCycle for the trust)",
+                StaffCategory.OTHER_SUPPORT_STAFF, true, true, null, null, null, null, null, true), PASSWORD));
 
         team(people, school, "slt", "Senior leadership team", "head", "deputy", "literacy.lead", "admin");
         team(people, school, "teaching", "Teaching team", "deputy", "teacher.ups", "teacher.mpg", "ey.teacher");
@@ -113,13 +117,37 @@ public class DemoSchool {
         ReviewCycle cycle = schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
         log.info("Created the demo school {} with {} staff and its {} cycle; every password is '{}'", school.name(),
                 people.size(), cycle.academicYear(), PASSWORD);
+        createSecondSchool();
         return true;
+    }
+
+    /**
+     * Hillcrest Primary, a one-form entry primary in the same trust: a head, its own school admin
+     * (who administers Hillcrest only), a teacher and a teaching assistant, and its own cycle.
+     */
+    private void createSecondSchool() {
+        School school = schools.createSchool(SECOND_CODE, "Hillcrest Primary");
+        Map<String, StaffMember> people = new HashMap<>();
+        add(people, school, "hc.head", "Nadia", "Hussain", "Headteacher", StaffCategory.HEADTEACHER, false);
+        add(people, school, "hc.admin", "Owen", "Roberts", "School business manager (runs ReviewCycle for Hillcrest)",
+                StaffCategory.OTHER_SUPPORT_STAFF, true);
+        add(people, school, "hc.teacher", "Ben", "Carter", "Class teacher, Year 3 (main pay range)",
+                StaffCategory.TEACHER_MPG, false);
+        add(people, school, "hc.ta", "Sophie", "Lee", "Teaching assistant", StaffCategory.TEACHING_ASSISTANT, false);
+        team(people, school, "staff", "Hillcrest staff", "hc.head", "hc.admin", "hc.teacher", "hc.ta");
+        reviewer(people, "hc.head", "hc.admin", "hc.teacher");
+        reviewer(people, "hc.teacher", "hc.ta");
+        schools.addPriority(school.id(), "M1",
+                "Improve fluency and reasoning in mathematics across key stage 2",
+                "More pupils reach the expected standard in mathematics at the end of key stage 2 than last year");
+        schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
+        log.info("Created the trust's second demo school {} with {} staff", school.name(), people.size());
     }
 
     private void add(Map<String, StaffMember> people, School school, String username, String firstName,
             String lastName, String jobTitle, StaffCategory category, boolean administrator) {
         var member = new StaffMember(null, school.id(), username, firstName, lastName,
-                username + "@littletown.example.org", jobTitle, category, true, administrator, null);
+                username + "@" + school.code() + ".example.org", jobTitle, category, true, administrator, null);
         people.put(username, staff.addStaffMember(member, PASSWORD));
     }
 

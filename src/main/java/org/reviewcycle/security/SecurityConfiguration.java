@@ -107,7 +107,8 @@ class SecurityConfiguration {
                         // Camunda's own login is never used: the login is ours.
                         .requestMatchers(CAMUNDA_LOGIN).denyAll()
                         .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
-                        .requestMatchers(paths("/cycles", "/cycles/**")).hasAuthority(EngineGroups.ADMINS)
+                        // the admin area; which schools each admin may see is decided per request (AdministeredSchools)
+                        .requestMatchers(paths("/cycles", "/cycles/**", "/admin", "/admin/**")).hasAuthority(EngineGroups.ADMINS)
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**",
                                 "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(EngineGroups.ADMINS)
                         .anyRequest().authenticated())

@@ -12,8 +12,10 @@ public final class EngineGroups {
     public static final String HEADS = "heads";
     /** Leaders of at least one team. */
     public static final String TEAM_LEADERS = "team-leaders";
-    /** ReviewCycle administrators: Camunda admins (Cockpit, Admin). */
+    /** ReviewCycle administrators, of one school or of the whole trust: our admin pages, Cockpit. */
     public static final String ADMINS = "admins";
+    /** Administrators of every school of the trust: create schools, set the trust's priorities. */
+    public static final String TRUST_ADMINS = "trust-admins";
 
     private EngineGroups() {
     }
@@ -26,6 +28,11 @@ public final class EngineGroups {
     /** The headteacher of one school: work for the head is offered to this group, so no other head sees it. */
     public static String headOf(String schoolCode) {
         return "heads-" + schoolCode;
+    }
+
+    /** The administrators of one school (trust admins administer every school without it). */
+    public static String adminsOf(String schoolCode) {
+        return "admins-" + schoolCode;
     }
 
     /** The members of one team. */

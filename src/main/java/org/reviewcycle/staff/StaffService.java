@@ -1,12 +1,15 @@
 package org.reviewcycle.staff;
 
+import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.reviewcycle.common.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +27,11 @@ public class StaffService {
     private final TeamMapper teams;
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
 
-    StaffService(StaffMapper staff, TeamMapper teams, PasswordEncoder passwordEncoder, CurrentActor actor) {
+    StaffService(StaffMapper staff, TeamMapper teams, PasswordEncoder passwordEncoder, CurrentActor actor,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.staff = staff;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
@@ -54,13 +60,15 @@ public class StaffService {
         var row = new StaffMember(null, member.schoolId(), member.username(),
                 requireText("First name", member.firstName(), 100), requireText("Last name", member.lastName(), 100),
                 email, requireText("Job title", member.jobTitle(), 200), member.category(), member.active(),
-                member.administrator(), member.reviewerId());
+                member.administrator(), member.reviewerId(), optionalText("Staff number", member.staffNumber(), 40),
+                member.lineManagerId(), member.startedOn(), member.leftOn(), member.trustAdmin());
         staff.insertStaff(row, passwordEncoder.encode(password), actor.username());
         return staff.selectByUsername(member.username()).orElseThrow();
     }
 
     /** Makes {@code reviewerId} the reviewer of {@code staffId}; null leaves them without one. */
     public void assignReviewer(long staffId, Long reviewerId) {
+        Long previous = staff.selectById(staffId).map(StaffMember::reviewerId).orElse(null);
         if (reviewerId != null) {
             if (reviewerId == staffId) {
                 throw new IllegalArgumentException("A member of staff cannot review themselves");
@@ -76,6 +84,9 @@ public class StaffService {
         }
         if (staff.updateReviewer(staffId, reviewerId, actor.username()) != 1) {
             throw new IllegalArgumentException("No member of staff with id " + staffId);
+        }
+        if (!Objects.equals(previous, reviewerId)) {
+            events.publishEvent(new ReviewerChanged(staffId, previous, reviewerId));
         }
     }
 

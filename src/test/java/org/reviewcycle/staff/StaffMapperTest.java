@@ -398,7 +398,7 @@ class StaffMapperTest {
         assertThat(groupIds(DirectoryQueries.groupsOf(username("tom"))))
                 .containsExactly("school-" + oak.code(), "staff");
         assertThat(groupIds(DirectoryQueries.groupsOf(username("ada"))))
-                .containsExactly("admins", "school-" + oak.code(), "staff");
+                .containsExactly("admins", "admins-" + oak.code(), "school-" + oak.code(), "staff");
         assertThat(groupIds(DirectoryQueries.groupsOf(username("nobody")))).isEmpty();
     }
 
