@@ -27,4 +27,8 @@ interface ReviewMapper {
     int updateStarted(@Param("instances") Map<Long, String> processInstanceIdByReviewId, @Param("actor") String actor);
 
     int updateState(@Param("id") long id, @Param("state") ReviewState state, @Param("actor") String actor);
+
+    int updateEnded(@Param("id") long id, @Param("reason") String reason, @Param("actor") String actor);
+
+    Optional<String> selectEndReason(long id);
 }

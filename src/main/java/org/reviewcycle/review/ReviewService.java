@@ -115,6 +115,20 @@ public class ReviewService {
         }
     }
 
+    /**
+     * Ends a review that has not finished, with the reason a head will read ("The 2026/27 cycle was
+     * closed"); what was written so far is kept. False when it had finished already (nothing changes).
+     */
+    public boolean markEnded(long reviewId, String reason) {
+        return reviews.updateEnded(reviewId, requireText("Reason", reason, 300), actor.username()) == 1;
+    }
+
+    /** Why the review ended before completion, if it did. */
+    @Transactional(readOnly = true)
+    public Optional<String> endReason(long reviewId) {
+        return reviews.selectEndReason(reviewId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Review> find(long id) {
         return reviews.selectById(id);

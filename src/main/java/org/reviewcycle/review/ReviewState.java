@@ -7,5 +7,7 @@ public enum ReviewState {
     /** The process runs: objectives, mid-year check, observations, final review. */
     IN_PROGRESS,
     /** Signed off by the head. */
-    COMPLETE
+    COMPLETE,
+    /** Stopped before completion, with a reason (cycle closed, left the school); everything written is kept. */
+    ENDED
 }
