@@ -24,11 +24,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -132,7 +134,10 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor((request, response, denied) -> Refusal.send(request, response,
                                 HttpStatus.FORBIDDEN.value(), "CsrfTokenMissing",
                                 "This change did not come from ReviewCycle's own pages, so it was refused."),
-                                WEBAPP_CHANGE_WITHOUT_TOKEN))
+                                WEBAPP_CHANGE_WITHOUT_TOKEN)
+                        // every other refusal: the 403 error page (templates/error.html). Needed: with a
+                        // single handler registered, Spring Security uses it for every request.
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .build();
     }
 

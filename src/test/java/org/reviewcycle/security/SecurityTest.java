@@ -205,6 +205,17 @@ class SecurityTest {
     }
 
     @Test
+    void aTeacherWhoOpensAnAdminPageIsToldItIsNotForThemNotThatAChangeWasForged() {
+        var teacher = WebSession.loggedIn(port, "teacher.mpg", "demo");
+        for (String page : new String[] {"/admin", "/admin/schools", "/camunda/app/cockpit/default/"}) {
+            var refused = teacher.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(403);
+            assertThat(refused.body()).as(page).contains("You may not open this page")
+                    .doesNotContain("did not come from ReviewCycle's own pages");
+        }
+    }
+
+    @Test
     void theAdminSetupEndpointCreatesNoUserEvenWithAnEmptyAdminGroup() {
         // The precondition of CVE-2026-77226: Camunda's own admin group has no member, which
         // makes the setup endpoint think this is a first run.
