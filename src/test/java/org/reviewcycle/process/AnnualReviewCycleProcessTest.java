@@ -199,7 +199,7 @@ class AnnualReviewCycleProcessTest {
         assertThat(review.openTaskKey()).isEqualTo(HEAD_SIGN_OFF);
         assertAssignedToTheHeadOnly(review.openTask());
         // as Tasklist's "My tasks" asks: assigned to the head, so no Claim button
-        identity.setAuthentication(school.head().username(), staff.groupIdsOf(school.head().username()));
+        identity.setAuthentication(school.head().username(), staff.groupIdsOf(school.head().username()), staff.tenantIdsOf(school.head().username()));
         try {
             assertThat(tasks.createTaskQuery().taskAssignee(school.head().username()).listPage(0, 10))
                     .extracting(Task::getId).containsExactly(review.openTask().getId());

@@ -194,7 +194,7 @@ class StaffTaskActionsTest {
         // refuses before the engine is asked; the engine refuses too, for any other way in.
         var response = as(teacher(), api).postJson(task(api) + "/comment/create", "{\"message\": \"Please skip me\"}");
         assertThat(response.statusCode()).isBetween(400, 499);
-        identity.setAuthentication(teacher(), staff.groupIdsOf(teacher()));
+        identity.setAuthentication(teacher(), staff.groupIdsOf(teacher()), staff.tenantIdsOf(teacher()));
         try {
             assertThatThrownBy(() -> tasks.createComment(reflection.getId(), review.processInstanceId(), "Please skip me"))
                     .isInstanceOf(AuthorizationException.class)
