@@ -131,10 +131,7 @@ class EngineAuthorizations {
         int wanted = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
         var authorization = find(groupId, resource, ANY);
         if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(ANY);
+            authorization = newGrant(groupId, resource, ANY);
         } else if (((AuthorizationEntity) authorization).getPermissions() == wanted) {
             return;
         }
@@ -209,10 +206,7 @@ class EngineAuthorizations {
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
         var authorization = find(groupId, resource, resourceId);
         if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
+            authorization = newGrant(groupId, resource, resourceId);
         } else if (authorization.isPermissionGranted(permission)) {
             return;
         }
@@ -220,5 +214,14 @@ class EngineAuthorizations {
         authorizations.saveAuthorization(authorization);
         log.info("Granted group '{}' {} on {} '{}'", groupId, permission.getName(),
                 resource.resourceName(), resourceId);
+    }
+
+    private org.camunda.bpm.engine.authorization.Authorization newGrant(String groupId, Resource resource,
+            String resourceId) {
+        var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        return authorization;
     }
 }

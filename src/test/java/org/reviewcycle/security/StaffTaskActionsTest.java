@@ -227,7 +227,7 @@ class StaffTaskActionsTest {
     void startingAProcessIsRefused(Api api) {
         long reviewsBefore = runtime.createProcessInstanceQuery().count();
         var response = as(teacher(), api).postJson(api.root + "/process-definition/key/"
-                + AnnualReviewCycleProcess.KEY + "/start", "{}");
+                + AnnualReviewCycleProcess.KEY + "/tenant-id/" + school.school().code() + "/start", "{}");
         assertRefused(response, "Only an administrator may start, correct or stop a review or any other process.");
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(reviewsBefore);
     }

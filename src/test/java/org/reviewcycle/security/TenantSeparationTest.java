@@ -104,6 +104,21 @@ class TenantSeparationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hc.admin", "hc.teacher"})
+    void hillcrestsPeopleFindTheirOwnSchoolOnlyAmongUsersGroupsAndTenants(String hillcrestPerson) {
+        var api = WebSession.basic(port, hillcrestPerson, "demo");
+        assertThat(api.get("/engine-rest/user?maxResults=500").body()).contains("hc.head").doesNotContain("teacher.mpg");
+        assertThat(api.get("/engine-rest/group?maxResults=500").body()).contains("heads-" + HILLCREST)
+                .doesNotContain("-" + LITTLETOWN);
+        assertThat(api.get("/engine-rest/tenant?maxResults=500").body()).contains("Hillcrest Primary")
+                .doesNotContain(LITTLETOWN);
+        assertThat(api.get("/engine-rest/tenant/" + LITTLETOWN).statusCode()).isEqualTo(404);
+        assertThat(api.postJson("/engine-rest/authorization/create", "{\"type\": 1, \"permissions\": [\"ALL\"], "
+                + "\"userId\": \"" + hillcrestPerson + "\", \"resourceType\": 8, \"resourceId\": \"*\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hc.admin", "hc.teacher"})
     void hillcrestsPeopleCannotChangeLittletownsReviews(String hillcrestPerson) {
         var api = WebSession.basic(port, hillcrestPerson, "demo");
         String instance = littletownReview.getId();
