@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.dmn.cmd.GetDeploymentDecisionRequirementsDefi
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.reviewcycle.staff.EngineGroups;
@@ -41,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A school's admins may use every tool Cockpit and the API offer, as far as their grants
  * (EngineAuthorizations) and the engine's tenant check reach, which is their own school. What the
- * tenant check does not look at is a new deployment: its tenant is whatever the request says, and
- * one without a tenant would be shared by every school. So a school admin's deployment must name
- * their own school.
+ * tenant check does not look at is something new: a deployment's or a task's tenant is whatever
+ * the request says, and one without a tenant would be shared by every school. So a school admin's
+ * deployment, and a task they create outside a review, must name their own school.
  */
 class StaffCommandGuard extends CommandInterceptor {
 
@@ -113,6 +114,7 @@ class StaffCommandGuard extends CommandInterceptor {
     private static final Field ASSIGNED_TASK = CommandFields.field(AbstractSetTaskPropertyCmd.class, "taskId", GUARD);
     private static final Field ASSIGNED_TO = CommandFields.field(AbstractAddIdentityLinkCmd.class, "userId", GUARD);
     private static final Field DEPLOYMENT = CommandFields.field(DeployCmd.class, "deploymentBuilder", GUARD);
+    private static final Field SAVED_TASK = CommandFields.field(SaveTaskCmd.class, "task", GUARD);
 
     /** Its services answer once the engine is built, before any command comes. */
     private final ProcessEngineConfigurationImpl engine;
@@ -133,6 +135,8 @@ class StaffCommandGuard extends CommandInterceptor {
         if (isAdmin(person)) {
             if (command instanceof DeployCmd deploy) {
                 requireOwnSchool(deploy, person);
+            } else if (command instanceof SaveTaskCmd save) {
+                requireOwnSchool((TaskEntity) CommandFields.read(SAVED_TASK, save), person);
             }
             return next.execute(command);
         }
@@ -191,6 +195,22 @@ class StaffCommandGuard extends CommandInterceptor {
             throw new AuthorizationException("A deployment must be for your own school: give it the tenant id "
                     + String.join(" or ", ownSchools) + ". Only a trust administrator may deploy "
                     + (tenant == null ? "a model shared by every school." : "for another school."));
+        }
+    }
+
+    /** A new task of a school admin's (outside a review) is their school's, or a subtask of one of its tasks. */
+    private void requireOwnSchool(TaskEntity task, Authentication person) {
+        if (task.getRevision() != 0) {
+            return;
+        }
+        boolean ownSchool = task.getParentTaskId() == null
+                ? task.getTenantId() != null && person.getTenantIds() != null
+                        && person.getTenantIds().contains(task.getTenantId())
+                : engine.getTaskService().createTaskQuery().taskId(task.getParentTaskId()).count() > 0;
+        if (!ownSchool) {
+            log.info("Refused {} a task for {}", person.getUserId(), task.getTenantId());
+            throw new AuthorizationException("A new task must be for your own school: give it the tenant id "
+                    + String.join(" or ", person.getTenantIds() == null ? List.of() : person.getTenantIds()) + ".");
         }
     }
 

@@ -158,6 +158,23 @@ class TenantSeparationTest {
         assertThat(answer.body()).contains("\"tenantId\":\"" + HILLCREST + "\"");
     }
 
+    @Test
+    void aSchoolAdminCreatesTasksForTheirOwnSchoolOnly() {
+        var api = WebSession.basic(port, "hc.admin", "demo");
+        for (String tenant : new String[] {null, LITTLETOWN}) {
+            String id = "probe-" + UUID.randomUUID();
+            var answer = api.postJson("/engine-rest/task/create", "{\"id\": \"" + id + "\", \"name\": \"Probe\""
+                    + (tenant == null ? "" : ", \"tenantId\": \"" + tenant + "\"") + "}");
+            assertThat(answer.statusCode()).as("task for %s", tenant).isEqualTo(403);
+            assertThat(answer.body()).contains("A new task must be for your own school");
+            assertThat(tasks.createTaskQuery().taskId(id).count()).isZero();
+        }
+        String own = "probe-" + UUID.randomUUID();
+        assertThat(api.postJson("/engine-rest/task/create", "{\"id\": \"" + own + "\", \"name\": \"Probe\", "
+                + "\"tenantId\": \"" + HILLCREST + "\"}").statusCode()).isEqualTo(204);
+        tasks.deleteTask(own, true);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"hc.admin", "hc.teacher"})
     void theWebappsEngineApiShowsHillcrestsPeopleNothingOfLittletown(String hillcrestPerson) {
