@@ -153,7 +153,7 @@ class DemoCycle {
     private void submit(String reviewee, String actor, Map<String, Object> values) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(reviewOf(reviewee).id()))
                 .singleResult();
-        identity.setAuthentication(actor, staff.groupIdsOf(actor));
+        identity.setAuthentication(actor, staff.groupIdsOf(actor), staff.tenantIdsOf(actor));
         try {
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), actor);

@@ -95,9 +95,12 @@ public class CycleLauncher {
             schools.changeCycleState(cycleId, CycleState.OPEN);
         }
         ReviewCycle cycle = schools.findCycle(cycleId).orElseThrow();
-        // every review of this launch runs the model's version that was the latest when it began
+        // every review of this launch runs the school's own model (its tenant, SchoolDeployments), the
+        // version that was the latest when it began; started by that definition's id, each review,
+        // and its tasks, history and jobs, carry the school's tenant id
         String definitionId = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(AnnualReviewCycleProcess.KEY).latestVersion().singleResult().getId();
+                .processDefinitionKey(AnnualReviewCycleProcess.KEY).tenantIdIn(school.code())
+                .latestVersion().singleResult().getId();
         int started = 0;
         for (int from = 0; from < toStart.size(); from += BATCH_SIZE) {
             List<StaffMember> batch = toStart.subList(from, Math.min(from + BATCH_SIZE, toStart.size()));

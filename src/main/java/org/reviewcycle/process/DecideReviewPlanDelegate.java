@@ -26,7 +26,10 @@ class DecideReviewPlanDelegate implements JavaDelegate {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
-    /** The latest version of ReviewPlan, looked up once per transaction (a launch starts fifty reviews in one). */
+    /**
+     * The latest version of ReviewPlan per school (tenant), looked up once per transaction (a launch
+     * starts fifty reviews in one).
+     */
     private final TransactionMemo latestPlan = new TransactionMemo("latest ReviewPlan");
     /**
      * The answer of each deployed version of ReviewPlan for each staff category. The model gives the
@@ -44,10 +47,8 @@ class DecideReviewPlanDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String category = (String) execution.getVariable(Variables.STAFF_CATEGORY);
-        String definitionId = latestPlan.computeIfAbsent(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION,
-                () -> repository.createDecisionDefinitionQuery()
-                        .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION)
-                        .latestVersion().singleResult().getId());
+        String tenant = execution.getTenantId();
+        String definitionId = latestPlan.computeIfAbsent(String.valueOf(tenant), () -> latestPlanOf(tenant));
         Map<String, Object> plan = answers.computeIfAbsent(List.of(definitionId, String.valueOf(category)),
                 key -> Optional.ofNullable(decisions.evaluateDecisionTableById(definitionId,
                         Map.of(Variables.STAFF_CATEGORY, category)).getSingleResult())
@@ -56,5 +57,15 @@ class DecideReviewPlanDelegate implements JavaDelegate {
                 "The ReviewPlan decision has no rule for staff category " + category));
         execution.setVariable(Variables.OBSERVATION_COUNT, ((Number) plan.get(Variables.OBSERVATION_COUNT)).intValue());
         execution.setVariable(Variables.PAY_RECOMMENDATION_DUE, Boolean.TRUE.equals(plan.get(Variables.PAY_RECOMMENDATION_DUE)));
+    }
+
+    /**
+     * The school's own ReviewPlan, deployed with its cycle (SchoolDeployments); a model deployed
+     * without a school (a process test's @Deployment) reads the decision deployed beside it.
+     */
+    private String latestPlanOf(String tenant) {
+        var query = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION).latestVersion();
+        return (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant)).singleResult().getId();
     }
 }

@@ -78,7 +78,7 @@ public class ReviewProgress {
         }
         // as the admin who asked, so that the engine checks their rights and its operation log names them
         String admin = actor.username();
-        identity.setAuthentication(admin, staff.groupIdsOf(admin));
+        identity.setAuthentication(admin, staff.groupIdsOf(admin), staff.tenantIdsOf(admin));
         try {
             try {
                 management.setJobDuedate(timer.getId(), new Date());

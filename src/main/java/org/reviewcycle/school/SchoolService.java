@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import static org.reviewcycle.common.Checks.requireText;
 
 import org.reviewcycle.common.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,12 @@ public class SchoolService {
 
     private final SchoolMapper schools;
     private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
 
-    SchoolService(SchoolMapper schools, CurrentActor actor) {
+    SchoolService(SchoolMapper schools, CurrentActor actor, ApplicationEventPublisher events) {
         this.schools = schools;
         this.actor = actor;
+        this.events = events;
     }
 
     public School createSchool(String code, String name) {
@@ -32,7 +35,9 @@ public class SchoolService {
                     + "' must be 1 to 40 lower-case letters, digits or hyphens (it names the school's groups)");
         }
         schools.insertSchool(code, requireText("School name", name, 200), actor.username());
-        return schools.selectSchoolByCode(code).orElseThrow();
+        School school = schools.selectSchoolByCode(code).orElseThrow();
+        events.publishEvent(new SchoolCreated(school));
+        return school;
     }
 
     @Transactional(readOnly = true)

@@ -111,8 +111,12 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
                         // the admin area; which schools each admin may see is decided per request (AdministeredSchools)
                         .requestMatchers(paths("/cycles", "/cycles/**", "/admin", "/admin/**")).hasAuthority(EngineGroups.ADMINS)
-                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**",
-                                "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(EngineGroups.ADMINS)
+                        // Cockpit: every admin, each seeing their own schools' reviews (the engine's tenant check)
+                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**"))
+                        .hasAuthority(EngineGroups.ADMINS)
+                        // Camunda Admin (users, groups, tenants and authorizations of every school): the trust's admins
+                        .requestMatchers(paths("/camunda/app/admin/**", "/camunda/api/admin/**"))
+                        .hasAuthority(EngineGroups.TRUST_ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")

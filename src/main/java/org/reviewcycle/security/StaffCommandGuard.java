@@ -2,6 +2,7 @@ package org.reviewcycle.security;
 
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.impl.dmn.cmd.GetDeploymentDecisionRequirementsDefi
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.reviewcycle.staff.EngineGroups;
 import org.slf4j.Logger;
@@ -35,7 +38,13 @@ import org.slf4j.LoggerFactory;
  * Only the outermost command a person starts is looked at: what the engine and our listeners do
  * inside an allowed command (a form submission completing the task, a listener writing the review)
  * runs as part of it. The engine's own work (no one logged in: start-up, the job executor, the
- * login's filter update) and admins' requests are not looked at.
+ * login's filter update) and trust admins' requests are not looked at.
+ * <p>
+ * A school's admins may use every tool Cockpit and the API offer, as far as their grants
+ * (EngineAuthorizations) and the engine's tenant check reach, which is their own school. What the
+ * tenant check does not look at is something new: a deployment's or a task's tenant is whatever
+ * the request says, and one without a tenant would be shared by every school. So a school admin's
+ * deployment, and a task they create outside a review, must name their own school.
  */
 class StaffCommandGuard extends CommandInterceptor {
 
@@ -104,6 +113,8 @@ class StaffCommandGuard extends CommandInterceptor {
     private static final Field CLAIMED_FOR = CommandFields.field(ClaimTaskCmd.class, "userId", GUARD);
     private static final Field ASSIGNED_TASK = CommandFields.field(AbstractSetTaskPropertyCmd.class, "taskId", GUARD);
     private static final Field ASSIGNED_TO = CommandFields.field(AbstractAddIdentityLinkCmd.class, "userId", GUARD);
+    private static final Field DEPLOYMENT = CommandFields.field(DeployCmd.class, "deploymentBuilder", GUARD);
+    private static final Field SAVED_TASK = CommandFields.field(SaveTaskCmd.class, "task", GUARD);
 
     /** Its services answer once the engine is built, before any command comes. */
     private final ProcessEngineConfigurationImpl engine;
@@ -118,7 +129,18 @@ class StaffCommandGuard extends CommandInterceptor {
             return next.execute(command);
         }
         Authentication person = identity().getCurrentAuthentication();
-        if (person == null || isAdmin(person) || allowed(command, person.getUserId())) {
+        if (person == null || isTrustAdmin(person)) {
+            return next.execute(command);
+        }
+        if (isAdmin(person)) {
+            if (command instanceof DeployCmd deploy) {
+                requireOwnSchool(deploy, person);
+            } else if (command instanceof SaveTaskCmd save) {
+                requireOwnSchool((TaskEntity) CommandFields.read(SAVED_TASK, save), person);
+            }
+            return next.execute(command);
+        }
+        if (allowed(command, person.getUserId())) {
             return next.execute(command);
         }
         // the class tells an administrator what was tried, or which read Tasklist needs and lacks
@@ -162,6 +184,38 @@ class StaffCommandGuard extends CommandInterceptor {
                     + "an administrator can give it to someone else.");
         }
         return true;
+    }
+
+    /** A school admin deploys for their own school, whose code is the deployment's tenant id. */
+    private static void requireOwnSchool(DeployCmd deploy, Authentication person) {
+        String tenant = ((DeploymentBuilderImpl) CommandFields.read(DEPLOYMENT, deploy)).getDeployment().getTenantId();
+        List<String> ownSchools = person.getTenantIds() == null ? List.of() : person.getTenantIds();
+        if (tenant == null || !ownSchools.contains(tenant)) {
+            log.info("Refused {} a deployment for {}", person.getUserId(), tenant == null ? "every school" : tenant);
+            throw new AuthorizationException("A deployment must be for your own school: give it the tenant id "
+                    + String.join(" or ", ownSchools) + ". Only a trust administrator may deploy "
+                    + (tenant == null ? "a model shared by every school." : "for another school."));
+        }
+    }
+
+    /** A new task of a school admin's (outside a review) is their school's, or a subtask of one of its tasks. */
+    private void requireOwnSchool(TaskEntity task, Authentication person) {
+        if (task.getRevision() != 0) {
+            return;
+        }
+        boolean ownSchool = task.getParentTaskId() == null
+                ? task.getTenantId() != null && person.getTenantIds() != null
+                        && person.getTenantIds().contains(task.getTenantId())
+                : engine.getTaskService().createTaskQuery().taskId(task.getParentTaskId()).count() > 0;
+        if (!ownSchool) {
+            log.info("Refused {} a task for {}", person.getUserId(), task.getTenantId());
+            throw new AuthorizationException("A new task must be for your own school: give it the tenant id "
+                    + String.join(" or ", person.getTenantIds() == null ? List.of() : person.getTenantIds()) + ".");
+        }
+    }
+
+    private static boolean isTrustAdmin(Authentication person) {
+        return person.getGroupIds() != null && person.getGroupIds().contains(EngineGroups.TRUST_ADMINS);
     }
 
     private static boolean isAdmin(Authentication person) {

@@ -19,6 +19,7 @@ final class DirectoryQueries {
     private static final Map<String, String> USER_COLUMNS = Map.of(
             "ID_", "s.username", "FIRST_", "s.first_name", "LAST_", "s.last_name", "EMAIL_", "s.email");
     private static final Map<String, String> GROUP_COLUMNS = Map.of("ID_", "g.id", "NAME_", "g.name", "TYPE_", "g.type");
+    private static final Map<String, String> TENANT_COLUMNS = Map.of("ID_", "sc.code", "NAME_", "sc.name");
 
     private DirectoryQueries() {
     }
@@ -26,13 +27,23 @@ final class DirectoryQueries {
     static DirectoryQuery users(StaffUserQuery q) {
         return new DirectoryQuery(q.getId(), list(q.getIds()), q.getFirstName(), q.getFirstNameLike(), q.getLastName(),
                 q.getLastNameLike(), q.getEmail(), q.getEmailLike(), q.getGroupId(), null, null, null, null, null,
-                orderBy(q, USER_COLUMNS, "s.username"), q.getFirstResult(), maxResults(q), null);
+                orderBy(q, USER_COLUMNS, "s.username"), q.getFirstResult(), maxResults(q), null, q.getTenantId());
     }
 
     static DirectoryQuery groups(StaffGroupQuery q) {
         return new DirectoryQuery(null, null, null, null, null, null, null, null, q.getId(), list(q.getIds()),
                 q.getName(), q.getNameLike(), q.getType(), q.getUserId(),
-                orderBy(q, GROUP_COLUMNS, "g.id"), q.getFirstResult(), maxResults(q), null);
+                orderBy(q, GROUP_COLUMNS, "g.id"), q.getFirstResult(), maxResults(q), null, q.getTenantId());
+    }
+
+    /** Includes the groups of the user or not: a person's groups are all of their own school, so it is the same answer. */
+    static TenantDirectoryQuery tenants(StaffTenantQuery q) {
+        return new TenantDirectoryQuery(q.getId(), list(q.getIds()), q.getName(), q.getNameLike(), q.getUserId(),
+                q.getGroupId(), orderBy(q, TENANT_COLUMNS, "sc.code"), q.getFirstResult(), maxResults(q), null);
+    }
+
+    static TenantDirectoryQuery tenant(String tenantId) {
+        return new TenantDirectoryQuery(tenantId, null, null, null, null, null, "sc.code", null, null, null);
     }
 
     static DirectoryQuery groupsOf(String username) {

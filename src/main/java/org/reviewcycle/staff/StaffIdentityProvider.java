@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TenantEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,7 +24,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 
 /**
  * The engine's view of our staff: a read-only identity provider session, opened per engine command.
- * Users and groups are managed in ReviewCycle, so Camunda Admin shows them read-only.
+ * Users, groups and tenants (one per school) are managed in ReviewCycle, so Camunda Admin shows them read-only.
  * Reads go through {@link StaffMapper}, inside the engine command's Spring transaction.
  */
 class StaffIdentityProvider implements ReadOnlyIdentityProvider {
@@ -97,56 +98,52 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public Tenant findTenantById(String tenantId) {
-        return null;
+        return staff.selectDirectoryTenants(DirectoryQueries.tenant(tenantId)).stream()
+                .findFirst().map(StaffIdentityProvider::toTenant).orElse(null);
     }
 
     @Override
     public TenantQuery createTenantQuery() {
-        return new NoTenantQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+        return new StaffTenantQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
     }
 
     @Override
     public TenantQuery createTenantQuery(CommandContext commandContext) {
-        return new NoTenantQuery();
+        return new StaffTenantQuery();
     }
 
-    // No staff member belongs to a tenant (see NoTenantQuery), so a query for a tenant's members finds none.
-
     long countUsers(StaffUserQuery query) {
-        if (query.getTenantId() != null) {
-            return 0;
-        }
         return staff.countDirectoryUsers(DirectoryQueries.users(query).seenBy(viewer()));
     }
 
     List<User> findUsers(StaffUserQuery query) {
-        if (query.getTenantId() != null) {
-            return List.of();
-        }
         return staff.selectDirectoryUsers(DirectoryQueries.users(query).seenBy(viewer())).stream()
                 .map(StaffIdentityProvider::toUser).toList();
     }
 
     long countGroups(StaffGroupQuery query) {
-        if (query.getTenantId() != null) {
-            return 0;
-        }
         return staff.countDirectoryGroups(DirectoryQueries.groups(query).seenBy(viewer()));
     }
 
     List<Group> findGroups(StaffGroupQuery query) {
-        if (query.getTenantId() != null) {
-            return List.of();
-        }
         return staff.selectDirectoryGroups(DirectoryQueries.groups(query).seenBy(viewer())).stream()
                 .map(StaffIdentityProvider::toGroup).toList();
     }
 
+    long countTenants(StaffTenantQuery query) {
+        return staff.countDirectoryTenants(DirectoryQueries.tenants(query).seenBy(viewer()));
+    }
+
+    List<Tenant> findTenants(StaffTenantQuery query) {
+        return staff.selectDirectoryTenants(DirectoryQueries.tenants(query).seenBy(viewer())).stream()
+                .map(StaffIdentityProvider::toTenant).toList();
+    }
+
     /**
-     * Who may see only their own school: the person the engine works for, unless they are an
-     * admin. Staff and heads list their colleagues (Tasklist's names, candidate groups), never the
-     * staff of other schools. The engine's own lookups (logins, a person's groups) run for nobody
-     * and see everyone.
+     * Who may see only their own school: the person the engine works for, unless they are a trust
+     * admin. Staff, heads and school admins list their colleagues (Tasklist's names, candidate
+     * groups, Cockpit), their school and its groups, never those of other schools. The engine's own
+     * lookups (logins, a person's groups and tenants) run for nobody and see everyone.
      */
     private static String viewer() {
         CommandContext context = Context.getCommandContext();
@@ -155,7 +152,7 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
             return null;
         }
         List<String> groups = context.getAuthenticatedGroupIds();
-        return groups != null && groups.contains(EngineGroups.ADMINS) ? null : userId;
+        return groups != null && groups.contains(EngineGroups.TRUST_ADMINS) ? null : userId;
     }
 
     @Override
@@ -173,6 +170,12 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
         entity.setFirstName(user.firstName());
         entity.setLastName(user.lastName());
         entity.setEmail(user.email());
+        return entity;
+    }
+
+    private static Tenant toTenant(DirectoryTenant tenant) {
+        var entity = new TenantEntity(tenant.id());
+        entity.setName(tenant.name());
         return entity;
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** SQL in StaffMapper.xml: staff, logins, and the directory (users and groups) the engine reads. */
+/** SQL in StaffMapper.xml: staff, logins, and the directory (users, groups and tenants) the engine reads. */
 @Mapper
 interface StaffMapper {
 
@@ -35,4 +35,8 @@ interface StaffMapper {
     List<DirectoryGroup> selectDirectoryGroups(DirectoryQuery query);
 
     long countDirectoryGroups(DirectoryQuery query);
+
+    List<DirectoryTenant> selectDirectoryTenants(TenantDirectoryQuery query);
+
+    long countDirectoryTenants(TenantDirectoryQuery query);
 }

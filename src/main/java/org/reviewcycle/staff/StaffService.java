@@ -166,6 +166,17 @@ public class StaffService {
                 .map(DirectoryGroup::id).toList();
     }
 
+    /**
+     * The engine tenants (schools' codes) {@code username} belongs to, for an engine authentication
+     * made in code: the engine's tenant check shows a person only their own schools' work.
+     */
+    @Transactional(readOnly = true)
+    public List<String> tenantIdsOf(String username) {
+        var query = new StaffTenantQuery();
+        query.userMember(username);
+        return staff.selectDirectoryTenants(DirectoryQueries.tenants(query)).stream().map(DirectoryTenant::id).toList();
+    }
+
     @Transactional(readOnly = true)
     Optional<StaffLogin> login(String username) {
         return staff.selectLogin(username);

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.reviewcycle.process.CycleLauncher;
+import org.reviewcycle.process.SchoolDeployments;
+import org.reviewcycle.school.School;
 import org.reviewcycle.staff.EngineGroups;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
@@ -29,6 +31,7 @@ final class LaunchBenchmark {
 
     private final BenchmarkApplication app;
     private final CycleLauncher launcher;
+    private final SchoolDeployments deployments;
     private final StaffService staff;
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -46,6 +49,7 @@ final class LaunchBenchmark {
     LaunchBenchmark(BenchmarkApplication app) {
         this.app = app;
         this.launcher = app.bean(CycleLauncher.class);
+        this.deployments = app.bean(SchoolDeployments.class);
         this.staff = app.bean(StaffService.class);
         this.runtime = app.bean(RuntimeService.class);
         this.repository = app.bean(RepositoryService.class);
@@ -54,6 +58,8 @@ final class LaunchBenchmark {
 
     /** Launches the school's cycle, then lets the bare engine do as much; returns the reviews started. */
     int launch(GeneratedTrust.School school) {
+        // the school is made by SQL, so nobody published SchoolCreated: its cycle is deployed here, unmeasured
+        deployments.deploy(new School(school.id(), school.code(), school.code()));
         var before = app.writes().snapshot();
         long start = System.nanoTime();
         int started = launcher.launch(school.cycleId()).started();

@@ -135,7 +135,7 @@ final class TaskListBenchmark {
     }
 
     private void submitAs(String username, Task task, java.util.Map<String, Object> values) {
-        identity.setAuthentication(username, staff.groupIdsOf(username));
+        identity.setAuthentication(username, staff.groupIdsOf(username), staff.tenantIdsOf(username));
         try {
             forms.submitTaskForm(task.getId(), values);
         } finally {

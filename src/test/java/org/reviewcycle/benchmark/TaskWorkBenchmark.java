@@ -162,7 +162,7 @@ final class TaskWorkBenchmark {
     }
 
     private void as(String username, Runnable work) {
-        identity.setAuthentication(username, staff.groupIdsOf(username));
+        identity.setAuthentication(username, staff.groupIdsOf(username), staff.tenantIdsOf(username));
         try {
             work.run();
         } finally {

@@ -199,7 +199,7 @@ class AnnualReviewCycleProcessTest {
         assertThat(review.openTaskKey()).isEqualTo(HEAD_SIGN_OFF);
         assertAssignedToTheHeadOnly(review.openTask());
         // as Tasklist's "My tasks" asks: assigned to the head, so no Claim button
-        identity.setAuthentication(school.head().username(), staff.groupIdsOf(school.head().username()));
+        identity.setAuthentication(school.head().username(), staff.groupIdsOf(school.head().username()), staff.tenantIdsOf(school.head().username()));
         try {
             assertThat(tasks.createTaskQuery().taskAssignee(school.head().username()).listPage(0, 10))
                     .extracting(Task::getId).containsExactly(review.openTask().getId());
@@ -404,10 +404,11 @@ class AnnualReviewCycleProcessTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         String edited = plan.replaceFirst("(<outputEntry id=\"OutputEntry_SupportStaffPay\">\\s*<text>)false", "$1true");
         assertThat(edited).isNotEqualTo(plan);
+        // for the admin's own school: each school runs its own deployment of the cycle (its tenant)
+        var withNewPlan = TestSchool.create(schools, staff);
         var deployment = repository.createDeployment().name("ReviewPlan with pay for support staff")
-                .addString("ReviewPlan.dmn", edited).deploy();
+                .tenantId(withNewPlan.school().code()).addString("ReviewPlan.dmn", edited).deploy();
         try {
-            var withNewPlan = TestSchool.create(schools, staff);
             launcher.launch(withNewPlan.cycle().id());
             school = withNewPlan;
             var review = reviewOf(school.assistant());

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.school.School;
 import org.reviewcycle.support.GeneratedTrust;
 import org.reviewcycle.support.MariaDbTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +31,15 @@ class ConcurrentLaunchTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired DataSource dataSource;
+    @Autowired SchoolDeployments deployments;
 
     @Test
     void twoLaunchesOfOneCycleAtOnceStartEveryReviewOnce() throws Exception {
         var trust = new GeneratedTrust(dataSource, "l" + UUID.randomUUID().toString().substring(0, 6));
         // 300 staff: six batches each, so that the two launches overlap batch by batch
         var school = trust.addSchool(1, 301, GeneratedTrust.Milestones.of2026());
+        // made by SQL, so nobody published SchoolCreated: its cycle is deployed here
+        deployments.deploy(new School(school.id(), school.code(), school.code()));
         var bothReady = new CyclicBarrier(2);
 
         var first = CompletableFuture.supplyAsync(() -> launchAfter(bothReady, school.cycleId()));

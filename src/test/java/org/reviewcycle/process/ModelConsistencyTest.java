@@ -39,6 +39,7 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.reviewcycle.demo.DemoSchool;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -325,7 +326,8 @@ class ModelConsistencyTest {
     void everyElementIdAndDecisionTheCodeNamesIsDeployed() {
         var problems = new ArrayList<String>();
         ProcessDefinition process = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(AnnualReviewCycleProcess.KEY).latestVersion().singleResult();
+                .processDefinitionKey(AnnualReviewCycleProcess.KEY).tenantIdIn(DemoSchool.CODE).latestVersion()
+                .singleResult();
         assertThat(process).as("deployed process " + AnnualReviewCycleProcess.KEY).isNotNull();
         BpmnModelInstance model = repository.getBpmnModelInstance(process.getId());
         Map<String, String> elements = constants(AnnualReviewCycleProcess.Elements.class);
@@ -344,7 +346,8 @@ class ModelConsistencyTest {
 
         Set<String> variables = Set.copyOf(constants(AnnualReviewCycleProcess.Variables.class).values());
         DecisionDefinition decision = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION).latestVersion().singleResult();
+                .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION).tenantIdIn(DemoSchool.CODE)
+                .latestVersion().singleResult();
         if (decision == null) {
             problems.add("decision '" + AnnualReviewCycleProcess.REVIEW_PLAN_DECISION + "' is not deployed");
         } else {

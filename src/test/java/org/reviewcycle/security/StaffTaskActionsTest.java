@@ -194,7 +194,7 @@ class StaffTaskActionsTest {
         // refuses before the engine is asked; the engine refuses too, for any other way in.
         var response = as(teacher(), api).postJson(task(api) + "/comment/create", "{\"message\": \"Please skip me\"}");
         assertThat(response.statusCode()).isBetween(400, 499);
-        identity.setAuthentication(teacher(), staff.groupIdsOf(teacher()));
+        identity.setAuthentication(teacher(), staff.groupIdsOf(teacher()), staff.tenantIdsOf(teacher()));
         try {
             assertThatThrownBy(() -> tasks.createComment(reflection.getId(), review.processInstanceId(), "Please skip me"))
                     .isInstanceOf(AuthorizationException.class)
@@ -227,7 +227,7 @@ class StaffTaskActionsTest {
     void startingAProcessIsRefused(Api api) {
         long reviewsBefore = runtime.createProcessInstanceQuery().count();
         var response = as(teacher(), api).postJson(api.root + "/process-definition/key/"
-                + AnnualReviewCycleProcess.KEY + "/start", "{}");
+                + AnnualReviewCycleProcess.KEY + "/tenant-id/" + school.school().code() + "/start", "{}");
         assertRefused(response, "Only an administrator may start, correct or stop a review or any other process.");
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(reviewsBefore);
     }

@@ -61,7 +61,7 @@ public final class ReviewDriver {
         if (task == null) {
             throw new AssertionError("Review " + processInstanceId + " has no open task");
         }
-        identity.setAuthentication(username, staff.groupIdsOf(username));
+        identity.setAuthentication(username, staff.groupIdsOf(username), staff.tenantIdsOf(username));
         try {
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), username);
