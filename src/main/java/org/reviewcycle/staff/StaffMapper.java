@@ -35,4 +35,12 @@ interface StaffMapper {
     List<DirectoryGroup> selectDirectoryGroups(DirectoryQuery query);
 
     long countDirectoryGroups(DirectoryQuery query);
+
+    // --- school and trust administrators (the Schools page) ---
+
+    int updateAdministrator(@Param("staffId") long staffId, @Param("administrator") boolean administrator,
+            @Param("actor") String actor);
+
+    int updateTrustAdmin(@Param("staffId") long staffId, @Param("trustAdmin") boolean trustAdmin,
+            @Param("actor") String actor);
 }
