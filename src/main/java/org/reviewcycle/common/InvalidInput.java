@@ -4,6 +4,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
 /**
  * Bad input on a form, each problem named by the form field it belongs to, so that a page can show
  * the message beside the field (GOV.UK's error summary and field errors) and keep what was typed.
@@ -25,6 +30,19 @@ public class InvalidInput extends IllegalArgumentException {
     /** Field name to its message, in the order the form shows the fields. */
     public Map<String, String> fields() {
         return fields;
+    }
+
+    /**
+     * Puts the problems ("errors": field to message) and what was typed ("form") into the page's
+     * model, and answers 400: the form is shown again with each message beside its field.
+     */
+    public void showOn(Model model, Map<String, String> typed) {
+        model.addAttribute("errors", fields);
+        model.addAttribute("form", typed);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getResponse() != null) {
+            request.getResponse().setStatus(HttpStatus.BAD_REQUEST.value());
+        }
     }
 
     /** Collects the problems of one form, so that all of them are shown at once. */

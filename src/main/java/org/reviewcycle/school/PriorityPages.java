@@ -58,7 +58,7 @@ class PriorityPages {
                     + "link their own priorities to it.");
             return "redirect:/admin/trust/priorities";
         } catch (InvalidInput e) {
-            again(model, e, Map.of("code", code, "title", title, "description", description));
+            e.showOn(model, Map.of("code", code, "title", title, "description", description));
             return trustPriorities(model);
         }
     }
@@ -82,7 +82,7 @@ class PriorityPages {
         try {
             schools.changeTrustPriority(priorityId, code, title, description);
         } catch (InvalidInput e) {
-            again(model, e, Map.of("code", code, "title", title, "description", description));
+            e.showOn(model, Map.of("code", code, "title", title, "description", description));
             return trustPriority(priorityId, model);
         }
         redirect.addFlashAttribute("done", "The trust priority " + code.strip() + " is saved.");
@@ -123,7 +123,7 @@ class PriorityPages {
                     + "for objectives in planning meetings from now on.");
             return "redirect:/admin/schools/" + schoolId + "/priorities";
         } catch (InvalidInput e) {
-            again(model, e, form(code, title, wholeSchoolTarget, trustPriorityId));
+            e.showOn(model, form(code, title, wholeSchoolTarget, trustPriorityId));
             return schoolPriorities(schoolId, model);
         }
     }
@@ -149,7 +149,7 @@ class PriorityPages {
         try {
             schools.changeSchoolPriority(schoolId, priorityId, code, title, wholeSchoolTarget, trustPriorityId);
         } catch (InvalidInput e) {
-            again(model, e, form(code, title, wholeSchoolTarget, trustPriorityId));
+            e.showOn(model, form(code, title, wholeSchoolTarget, trustPriorityId));
             return schoolPriority(schoolId, priorityId, model);
         }
         redirect.addFlashAttribute("done", "The priority " + code.strip() + " is saved.");
@@ -169,10 +169,5 @@ class PriorityPages {
         form.put("wholeSchoolTarget", target);
         form.put("trustPriorityId", trustPriorityId == null ? "" : trustPriorityId.toString());
         return form;
-    }
-
-    private static void again(Model model, InvalidInput problem, Map<String, String> form) {
-        model.addAttribute("errors", problem.fields());
-        model.addAttribute("form", form);
     }
 }

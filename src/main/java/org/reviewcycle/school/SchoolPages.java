@@ -64,8 +64,7 @@ class SchoolPages {
                     + "its cycle; to let someone run it, make them its administrator under School details.");
             return "redirect:/admin/schools/" + school.id();
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.fields());
-            model.addAttribute("form", Map.of("code", code, "name", name));
+            e.showOn(model, Map.of("code", code, "name", name));
             return list(model);
         }
     }
@@ -155,8 +154,7 @@ class SchoolPages {
     }
 
     private String settingsAgain(long schoolId, InvalidInput problem, Map<String, String> form, Model model) {
-        model.addAttribute("errors", problem.fields());
-        model.addAttribute("form", form);
+        problem.showOn(model, form);
         return settings(schoolId, model);
     }
 

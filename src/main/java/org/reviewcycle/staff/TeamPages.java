@@ -58,8 +58,7 @@ class TeamPages {
             redirect.addFlashAttribute("done", team.name() + " is added. Now add its members.");
             return "redirect:/admin/schools/" + schoolId + "/teams/" + team.id();
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.fields());
-            model.addAttribute("form", Map.of("code", code, "name", name, "leaderId", leaderId == null ? "" : leaderId.toString()));
+            e.showOn(model, Map.of("code", code, "name", name, "leaderId", leaderId == null ? "" : leaderId.toString()));
             return teams(schoolId, model);
         }
     }
@@ -89,8 +88,7 @@ class TeamPages {
         try {
             staff.changeTeam(schoolId, teamId, name, leaderId);
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.fields());
-            model.addAttribute("form", Map.of("name", name, "leaderId", leaderId == null ? "" : leaderId.toString()));
+            e.showOn(model, Map.of("name", name, "leaderId", leaderId == null ? "" : leaderId.toString()));
             return team(schoolId, teamId, model);
         }
         redirect.addFlashAttribute("done", "The team is saved.");
@@ -104,7 +102,8 @@ class TeamPages {
         try {
             staff.joinTeam(schoolId, teamId, staffId);
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.fields());
+            Team team = staff.team(schoolId, teamId);
+            e.showOn(model, Map.of("name", team.name(), "leaderId", team.leaderId().toString()));
             return team(schoolId, teamId, model);
         }
         redirect.addFlashAttribute("done", staff.find(staffId).orElseThrow().fullName() + " is added to the team.");
