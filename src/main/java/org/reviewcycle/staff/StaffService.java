@@ -7,6 +7,7 @@ import static org.reviewcycle.history.AdministrationHistory.fields;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.reviewcycle.common.CurrentActor;
@@ -185,32 +186,29 @@ public class StaffService {
      * They have the new rights from their next login.
      */
     public void setAdministrator(long schoolId, long staffId, boolean administrator) {
-        StaffMember member = memberOf(schoolId, staffId);
-        if (member.administrator() == administrator) {
-            return;
-        }
-        if (!administrator && member.username().equals(actor.username())) {
-            throw new IllegalArgumentException("You cannot stop yourself being an administrator; ask another "
-                    + "administrator to do it.");
-        }
-        staff.updateAdministrator(staffId, administrator, actor.username());
-        history.record(subject(member), administrator ? "Made a school administrator" : "Stopped being a school administrator",
-                fields("School administrator", yesNo(member.administrator())), fields("School administrator", yesNo(administrator)));
+        setRole(memberOf(schoolId, staffId), "school administrator", StaffMember::administrator, administrator,
+                () -> staff.updateAdministrator(staffId, administrator, actor.username()));
     }
 
     /** Makes a member of staff a trust administrator (every school), or stops them; never oneself. */
     public void setTrustAdmin(long schoolId, long staffId, boolean trustAdmin) {
-        StaffMember member = memberOf(schoolId, staffId);
-        if (member.trustAdmin() == trustAdmin) {
+        setRole(memberOf(schoolId, staffId), "trust administrator", StaffMember::trustAdmin, trustAdmin,
+                () -> staff.updateTrustAdmin(staffId, trustAdmin, actor.username()));
+    }
+
+    private void setRole(StaffMember member, String role, Predicate<StaffMember> has, boolean wanted, Runnable write) {
+        boolean had = has.test(member);
+        if (had == wanted) {
             return;
         }
-        if (!trustAdmin && member.username().equals(actor.username())) {
-            throw new IllegalArgumentException("You cannot stop yourself being a trust administrator; ask another "
-                    + "trust administrator to do it.");
+        if (!wanted && member.username().equals(actor.username())) {
+            throw new IllegalArgumentException("You cannot stop yourself being a " + role + "; ask another "
+                    + role + " to do it.");
         }
-        staff.updateTrustAdmin(staffId, trustAdmin, actor.username());
-        history.record(subject(member), trustAdmin ? "Made a trust administrator" : "Stopped being a trust administrator",
-                fields("Trust administrator", yesNo(member.trustAdmin())), fields("Trust administrator", yesNo(trustAdmin)));
+        write.run();
+        String field = Character.toUpperCase(role.charAt(0)) + role.substring(1);
+        history.record(subject(member), (wanted ? "Made a " : "Stopped being a ") + role,
+                fields(field, yesNo(had)), fields(field, yesNo(wanted)));
     }
 
     /** One of the school's team; another school's is not found, as if it did not exist. */

@@ -156,7 +156,7 @@ class SchoolPagesAccessTest {
         mvc.perform(post("/admin/schools").param("code", "Bad Code").param("name", "Birch " + suffix)
                 .with(person().as("admin")).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("School code must be lower-case letters")))
+                .andExpect(content().string(containsString("<span class=\"field-error\" id=\"code-error\">School code must be lower-case letters")))
                 .andExpect(content().string(containsString("value=\"Birch " + suffix + "\"")));
         assertThat(schools.allSchools()).extracting(School::name).doesNotContain("Birch " + suffix);
     }
