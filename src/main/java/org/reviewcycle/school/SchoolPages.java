@@ -84,6 +84,7 @@ class SchoolPages {
         List<StaffMember> people = staff.staffOf(schoolId).stream().filter(StaffMember::active).toList();
         model.addAttribute("admins", people.stream().filter(p -> p.administrator() || p.trustAdmin())
                 .sorted(Comparator.comparing(StaffMember::lastName).thenComparing(StaffMember::firstName)).toList());
+        model.addAttribute("trustAdmins", staff.trustAdmins().stream().filter(p -> !p.schoolId().equals(schoolId)).toList());
         model.addAttribute("candidates", people.stream().filter(p -> !p.administrator()).toList());
         model.asMap().putIfAbsent("errors", Map.of());
         model.asMap().putIfAbsent("form", Map.of("name", school.name(), "closedOn", LocalDate.now(clock).toString()));

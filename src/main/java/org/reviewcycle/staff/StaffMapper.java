@@ -43,4 +43,6 @@ interface StaffMapper {
 
     int updateTrustAdmin(@Param("staffId") long staffId, @Param("trustAdmin") boolean trustAdmin,
             @Param("actor") String actor);
+
+    List<StaffMember> selectTrustAdmins();
 }

@@ -211,6 +211,12 @@ public class StaffService {
                 fields(field, yesNo(had)), fields(field, yesNo(wanted)));
     }
 
+    /** The trust's administrators, who run every school, by name. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> trustAdmins() {
+        return staff.selectTrustAdmins();
+    }
+
     /** One of the school's team; another school's is not found, as if it did not exist. */
     @Transactional(readOnly = true)
     public Team team(long schoolId, long teamId) {

@@ -87,6 +87,7 @@ class SchoolPagesBrowserTest {
             browser.screenshot("1-overview");
             browser.click(By.linkText("School details and administrators"));
             browser.waitUntilTextShown("Owen Roberts");
+            assertThat(browser.pageText()).contains("The trust's administrators run this school too: Sam Patel.");
             assertThat(browser.pageText()).doesNotContain("Rename the school", "Close the school",
                     "Make trust administrator");
             browser.screenshot("2-details");
