@@ -54,6 +54,23 @@ class SchoolPagesBrowserTest {
             assertThat(browser.pageText()).contains("Oakfield Primary " + suffix, "0 members of staff", "Not set up yet");
             assertThat(schools.findSchool("oakfield-" + suffix)).isPresent();
             browser.screenshot("4-overview-of-the-new-school");
+
+            browser.click(By.linkText("School details and administrators"));
+            browser.waitUntilTextShown("Rename the school");
+            browser.type(By.id("name"), "Oakfield Church of England Primary " + suffix);
+            browser.click(By.xpath("//button[.='Rename']"));
+            browser.waitUntilTextShown("The school is now called Oakfield Church of England Primary " + suffix);
+            browser.click(By.xpath("//button[.='Close the school']"));
+            browser.waitUntilTextShown("The school is closed");
+            assertThat(browser.pageText()).contains("Closed on", "Reopen the school");
+            browser.screenshot("5-renamed-and-closed");
+            School closed = schools.findSchool("oakfield-" + suffix).orElseThrow();
+            assertThat(closed.name()).isEqualTo("Oakfield Church of England Primary " + suffix);
+            assertThat(closed.closed()).isTrue();
+
+            browser.open("/admin/schools");
+            browser.waitUntilTextShown("Oakfield Church of England Primary " + suffix);
+            assertThat(browser.pageText()).contains("Closed on");
         }
     }
 
