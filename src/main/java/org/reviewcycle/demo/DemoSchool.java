@@ -9,6 +9,7 @@ import java.util.Map;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.school.TrustPriority;
 import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates Littletown Primary, a two-form entry primary with a nursery, from seed 002: its staff
  * from the deputy head to the kitchen manager, teams with leaders, a reviewer for everyone but the
- * head, the school priority on writing with its whole-school target, and the cycle of the academic
+ * head, the school priority on writing with its whole-school target (serving the trust priority T1,
+ * as Hillcrest's on mathematics does), and the cycle of the academic
  * year that contains today, so that the demo has current work whenever it is first started. Runs
  * once: a database that has the school already is left as it is. The dates come from the
  * application's {@link Clock} when it has one (a test can start the demo in another year), else
@@ -109,15 +111,20 @@ public class DemoSchool {
 
         // in the words of assessment since 2014: the expected standard and greater depth in teacher
         // assessment at the end of key stages 1 and 2, progress from each pupil's starting point
-        schools.addPriority(school.id(), "W1",
+        // the trust's own priority, which both schools' priorities serve
+        TrustPriority trustPriority = schools.addTrustPriority("T1",
+                "Raise attainment at the end of key stage 2 in every school of the trust",
+                "More pupils in every school reach the expected standard in reading, writing and mathematics "
+                        + "at the end of key stage 2, and the gap between our schools narrows");
+        schools.addSchoolPriority(school.id(), "W1",
                 "Raise standards and progress in writing, especially the share of pupils working at the "
                         + "expected standard and at greater depth at the end of key stages 1 and 2",
                 "All pupils make at least expected progress in writing from their starting points by July, "
-                        + "and more of them reach the expected standard for their age");
+                        + "and more of them reach the expected standard for their age", trustPriority.id());
         ReviewCycle cycle = schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
         log.info("Created the demo school {} with {} staff and its {} cycle; every password is '{}'", school.name(),
                 people.size(), cycle.academicYear(), PASSWORD);
-        createSecondSchool();
+        createSecondSchool(trustPriority);
         return true;
     }
 
@@ -125,7 +132,7 @@ public class DemoSchool {
      * Hillcrest Primary, a one-form entry primary in the same trust: a head, its own school admin
      * (who administers Hillcrest only), a teacher and a teaching assistant, and its own cycle.
      */
-    private void createSecondSchool() {
+    private void createSecondSchool(TrustPriority trustPriority) {
         School school = schools.createSchool(SECOND_CODE, "Hillcrest Primary");
         Map<String, StaffMember> people = new HashMap<>();
         add(people, school, "hc.head", "Nadia", "Hussain", "Headteacher", StaffCategory.HEADTEACHER, false);
@@ -137,9 +144,10 @@ public class DemoSchool {
         team(people, school, "staff", "Hillcrest staff", "hc.head", "hc.admin", "hc.teacher", "hc.ta");
         reviewer(people, "hc.head", "hc.admin", "hc.teacher");
         reviewer(people, "hc.teacher", "hc.ta");
-        schools.addPriority(school.id(), "M1",
+        schools.addSchoolPriority(school.id(), "M1",
                 "Improve fluency and reasoning in mathematics across key stage 2",
-                "More pupils reach the expected standard in mathematics at the end of key stage 2 than last year");
+                "More pupils reach the expected standard in mathematics at the end of key stage 2 than last year",
+                trustPriority.id());
         schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
         log.info("Created the trust's second demo school {} with {} staff", school.name(), people.size());
     }

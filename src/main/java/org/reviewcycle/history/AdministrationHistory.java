@@ -57,6 +57,21 @@ public class AdministrationHistory {
                 .map(this::entry).toList(), changes.countChanges(schoolId, staffId, search), number, size);
     }
 
+    /**
+     * The fields of a change in the order given, as label, value, label, value... (a value may be
+     * null: "Closed on" before a school closes).
+     */
+    public static Map<String, String> fields(String... labelsAndValues) {
+        if (labelsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Fields come in pairs of label and value");
+        }
+        var fields = new LinkedHashMap<String, String>();
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            fields.put(labelsAndValues[i], labelsAndValues[i + 1]);
+        }
+        return fields;
+    }
+
     /** What the subject of a change is: its school, the person it is about (if any), its kind, id and name. */
     public record Subject(Long schoolId, Long staffId, String type, Long id, String name) {
     }

@@ -1,5 +1,6 @@
 package org.reviewcycle.school;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +37,29 @@ interface SchoolMapper {
     Optional<Long> selectCycleIdForUpdate(long id);
 
     int updateCycleState(@Param("id") long id, @Param("state") CycleState state, @Param("actor") String actor);
+
+    // --- administration of schools and priorities (the Schools and Priorities pages) ---
+
+    int updateSchoolName(@Param("id") long id, @Param("name") String name, @Param("actor") String actor);
+
+    int updateSchoolClosedOn(@Param("id") long id, @Param("closedOn") LocalDate closedOn, @Param("actor") String actor);
+
+    /** Staff counts per school (one school, or every school when {@code schoolId} is null). */
+    List<StaffCount> selectStaffCounts(@Param("schoolId") Long schoolId, @Param("today") LocalDate today);
+
+    List<ReviewCycle> selectCyclesOfYear(String academicYear);
+
+    Optional<SchoolPriority> selectPriorityBySchoolAndCode(@Param("schoolId") long schoolId, @Param("code") String code);
+
+    int updatePriority(@Param("priority") SchoolPriority priority, @Param("actor") String actor);
+
+    void insertTrustPriority(@Param("priority") TrustPriority priority, @Param("actor") String actor);
+
+    List<TrustPriority> selectTrustPriorities();
+
+    Optional<TrustPriority> selectTrustPriorityById(long id);
+
+    Optional<TrustPriority> selectTrustPriorityByCode(String code);
+
+    int updateTrustPriority(@Param("priority") TrustPriority priority, @Param("actor") String actor);
 }

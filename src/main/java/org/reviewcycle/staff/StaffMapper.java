@@ -39,4 +39,13 @@ interface StaffMapper {
     List<DirectoryTenant> selectDirectoryTenants(TenantDirectoryQuery query);
 
     long countDirectoryTenants(TenantDirectoryQuery query);
+    // --- school and trust administrators (the Schools page) ---
+
+    int updateAdministrator(@Param("staffId") long staffId, @Param("administrator") boolean administrator,
+            @Param("actor") String actor);
+
+    int updateTrustAdmin(@Param("staffId") long staffId, @Param("trustAdmin") boolean trustAdmin,
+            @Param("actor") String actor);
+
+    List<StaffMember> selectTrustAdmins();
 }

@@ -21,4 +21,13 @@ interface TeamMapper {
     void insertMember(@Param("teamId") long teamId, @Param("staffId") long staffId, @Param("actor") String actor);
 
     List<Long> selectMemberIds(long teamId);
+
+    // --- the Teams page ---
+
+    Optional<Team> selectById(long id);
+
+    int updateTeam(@Param("id") long id, @Param("name") String name, @Param("leaderId") long leaderId,
+            @Param("actor") String actor);
+
+    int deleteMember(@Param("teamId") long teamId, @Param("staffId") long staffId);
 }
