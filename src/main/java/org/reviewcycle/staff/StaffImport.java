@@ -212,7 +212,7 @@ class StaffImport {
         for (Planned p : plan.rows()) {
             StaffMember now = byNumber.get(p.after().staffNumber());
             if (p.before() == null) {
-                history.record(subject(now), "Added from the MIS file", null, StaffWords.of(now,
+                history.record(StaffWords.subjectOf(now), "Added from the MIS file", null, StaffWords.of(now,
                         reviewerName(p.reviewerNumber(), byNumber), null));
             } else if (!p.changes().isEmpty()) {
                 staff.updateDetails(p.after(), by);
@@ -222,7 +222,7 @@ class StaffImport {
                     before.put(c.field(), c.before());
                     after.put(c.field(), c.after());
                 });
-                history.record(subject(now), "Changed by the MIS file", before, after);
+                history.record(StaffWords.subjectOf(now), "Changed by the MIS file", before, after);
                 if (!Objects.equals(p.before().leftOn(), p.after().leftOn()) && p.after().leftOn() != null) {
                     events.publishEvent(new StaffLeft(now.id(), p.after().leftOn()));
                 }
@@ -244,7 +244,7 @@ class StaffImport {
         }
         for (StaffMember leaver : plan.leavers()) {
             staff.updateLeftOn(leaver.id(), plan.today(), by);
-            history.record(subject(leaver), "Marked as a leaver: not in the MIS file",
+            history.record(StaffWords.subjectOf(leaver), "Marked as a leaver: not in the MIS file",
                     Map.of("Leaving date", "none"), Map.of("Leaving date", UK_DATE.format(plan.today())));
             events.publishEvent(new StaffLeft(leaver.id(), plan.today()));
         }
@@ -279,10 +279,6 @@ class StaffImport {
     private static String sentence(List<String> wrong) {
         String joined = String.join("; ", wrong);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
-    }
-
-    private static Subject subject(StaffMember member) {
-        return new Subject(member.schoolId(), member.id(), "Staff member", member.id(), member.fullName());
     }
 
     private static String text(ImportRow row, ImportField field, int max, List<String> wrong) {

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.history.AdministrationHistory;
-import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -308,11 +307,11 @@ public class StaffService {
         saved = staff.selectById(saved.id()).orElseThrow();
         var after = StaffWords.of(saved, nameOf(school, reviewerId), nameOf(school, saved.lineManagerId()));
         if (before == null) {
-            history.record(subjectOf(saved), "Added a member of staff", null, after);
+            history.record(StaffWords.subjectOf(saved), "Added a member of staff", null, after);
         } else {
             var was = StaffWords.of(before, nameOf(school, before.reviewerId()), nameOf(school, before.lineManagerId()));
             if (!was.equals(after)) {
-                history.record(subjectOf(saved), "Changed details", was, after);
+                history.record(StaffWords.subjectOf(saved), "Changed details", was, after);
             }
         }
         return saved;
@@ -332,7 +331,7 @@ public class StaffService {
                     + StaffImport.formatDate(member.startedOn())));
         }
         staff.updateLeftOn(staffId, leftOn, actor.username());
-        history.record(subjectOf(member), "Marked as a leaver", Map.of("Leaving date",
+        history.record(StaffWords.subjectOf(member), "Marked as a leaver", Map.of("Leaving date",
                 StaffImport.formatDate(member.leftOn())), Map.of("Leaving date", StaffImport.formatDate(leftOn)));
         events.publishEvent(new StaffLeft(staffId, leftOn));
     }
@@ -348,7 +347,7 @@ public class StaffService {
                     + " characters long"));
         }
         staff.updatePassword(staffId, passwordEncoder.encode(password), actor.username());
-        history.record(subjectOf(member), "Given a password", Map.of("Password", "none"), Map.of("Password", "given"));
+        history.record(StaffWords.subjectOf(member), "Given a password", Map.of("Password", "none"), Map.of("Password", "given"));
     }
 
     /**
@@ -400,10 +399,6 @@ public class StaffService {
     private static String nameOf(List<StaffMember> school, Long id) {
         StaffMember member = colleague(school, id);
         return member == null ? null : member.fullName();
-    }
-
-    private static Subject subjectOf(StaffMember member) {
-        return new Subject(member.schoolId(), member.id(), "Staff member", member.id(), member.fullName());
     }
 
     // ==== The MIS import (issue 12, "Import staff from the school's MIS") ====

@@ -3,6 +3,8 @@ package org.reviewcycle.staff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.reviewcycle.history.AdministrationHistory.Subject;
+
 /** A member of staff's details in the words of the staff page, for the history of changes. */
 final class StaffWords {
 
@@ -21,6 +23,11 @@ final class StaffWords {
         words.put("Start date", StaffImport.formatDate(member.startedOn()));
         words.put("Leaving date", StaffImport.formatDate(member.leftOn()));
         return words;
+    }
+
+    /** A member of staff as the subject of a change in the history. */
+    static Subject subjectOf(StaffMember member) {
+        return new Subject(member.schoolId(), member.id(), "Staff member", member.id(), member.fullName());
     }
 
     private static String orNone(String value) {
