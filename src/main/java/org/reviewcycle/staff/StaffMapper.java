@@ -70,4 +70,10 @@ interface StaffMapper {
     int updateMapping(@Param("schoolId") long schoolId, @Param("mapping") String mapping, @Param("actor") String actor);
 
     void insertMapping(@Param("schoolId") long schoolId, @Param("mapping") String mapping, @Param("actor") String actor);
+
+    /** Who reviews whom, for {@link #updateReviewers}. */
+    record ReviewerLink(long staffId, Long reviewerId) {
+    }
+
+    void updateReviewers(@Param("links") List<ReviewerLink> links, @Param("actor") String actor);
 }
