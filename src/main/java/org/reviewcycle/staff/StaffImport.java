@@ -80,11 +80,12 @@ class StaffImport {
     }
 
     /** The plan: the preview, and what carrying it out writes. */
-    record Plan(long schoolId, ImportPreview preview, List<Planned> rows, List<StaffMember> leavers, LocalDate today) {
+    record Plan(long schoolId, ImportPreview preview, List<Planned> rows, List<StaffMember> leavers, LocalDate today,
+            Map<String, StaffMember> byNumber) {
     }
 
     Plan plan(long schoolId, List<ImportRow> rows, boolean markMissingAsLeavers, LocalDate today) {
-        List<StaffMember> school = staff.selectBySchool(schoolId);
+        List<StaffMember> school = staff.selectWholeSchool(schoolId);
         Map<String, StaffMember> byNumber = school.stream().filter(s -> s.staffNumber() != null)
                 .collect(Collectors.toMap(StaffMember::staffNumber, Function.identity()));
         Map<Long, StaffMember> byId = school.stream().collect(Collectors.toMap(StaffMember::id, Function.identity()));
@@ -154,7 +155,7 @@ class StaffImport {
         if (!problems.isEmpty()) {
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             return new Plan(schoolId, new ImportPreview(List.of(), List.of(), 0, List.of(), problems), List.of(),
-                    List.of(), today);
+                    List.of(), today, byNumber);
         }
 
         Map<Long, Set<Long>> members = new HashMap<>();
@@ -188,7 +189,7 @@ class StaffImport {
             }
         }
         return new Plan(schoolId, new ImportPreview(created, changed, unchanged, leaverLines, List.of()), planned,
-                leavers, today);
+                leavers, today, byNumber);
     }
 
     /** Carries out a plan without problems, inside the caller's transaction; returns what was done. */
@@ -200,23 +201,31 @@ class StaffImport {
         String by = actor.username();
         var newcomers = plan.rows().stream().filter(p -> p.before() == null).toList();
         var usernames = new Usernames(staff.selectUsernamesStartingWith("%"));
-        var fresh = newcomers.stream().map(p -> withUsername(p.after(), usernames.from(p.after().email()))).toList();
+        Map<String, String> usernameOf = new HashMap<>();
+        var fresh = newcomers.stream().map(p -> {
+            String username = usernames.from(p.after().email());
+            usernameOf.put(p.after().staffNumber(), username);
+            return withUsername(p.after(), username);
+        }).toList();
         for (int i = 0; i < fresh.size(); i += INSERT_CHUNK) {
             staff.insertImported(fresh.subList(i, Math.min(i + INSERT_CHUNK, fresh.size())), by);
         }
-        Map<String, StaffMember> byNumber = staff.selectBySchool(plan.schoolId()).stream()
-                .filter(s -> s.staffNumber() != null)
-                .collect(Collectors.toMap(StaffMember::staffNumber, Function.identity()));
+        Map<String, Long> idOf = staff.selectIdsByStaffNumber(plan.schoolId()).stream()
+                .collect(Collectors.toMap(StaffMapper.NumberedId::staffNumber, StaffMapper.NumberedId::id));
+        Map<String, String> nameOf = new HashMap<>();
+        plan.rows().forEach(p -> nameOf.put(p.after().staffNumber(), p.after().fullName()));
+        plan.byNumber().forEach((number, member) -> nameOf.putIfAbsent(number, member.fullName()));
 
         Map<Long, Set<Long>> members = new HashMap<>();
         var changes = new ArrayList<AdministrationHistory.Change>();
         var links = new ArrayList<StaffMapper.ReviewerLink>();
         var reviewerEvents = new ArrayList<ReviewerChanged>();
         for (Planned p : plan.rows()) {
-            StaffMember now = byNumber.get(p.after().staffNumber());
+            StaffMember now = withId(p.after(), idOf.get(p.after().staffNumber()),
+                    p.before() == null ? usernameOf.get(p.after().staffNumber()) : p.before().username());
             if (p.before() == null) {
                 changes.add(new AdministrationHistory.Change(StaffWords.subjectOf(now), "Added from the MIS file", null,
-                        StaffWords.of(now, reviewerName(p.reviewerNumber(), byNumber), null)));
+                        StaffWords.of(now, nameOf.get(p.reviewerNumber()), null)));
             } else if (!p.changes().isEmpty()) {
                 staff.updateDetails(p.after(), by);
                 var before = new LinkedHashMap<String, String>();
@@ -232,7 +241,7 @@ class StaffImport {
                 }
             }
             if (p.row().has(REVIEWER_STAFF_NUMBER)) {
-                Long reviewerId = p.reviewerNumber().isEmpty() ? null : byNumber.get(p.reviewerNumber()).id();
+                Long reviewerId = p.reviewerNumber().isEmpty() ? null : idOf.get(p.reviewerNumber());
                 Long previous = p.before() == null ? null : p.before().reviewerId();
                 if (!Objects.equals(previous, reviewerId)) {
                     links.add(new StaffMapper.ReviewerLink(now.id(), reviewerId));
@@ -434,8 +443,10 @@ class StaffImport {
         }
     }
 
-    private static String reviewerName(String number, Map<String, StaffMember> byNumber) {
-        return number.isEmpty() || !byNumber.containsKey(number) ? null : byNumber.get(number).fullName();
+    private static StaffMember withId(StaffMember m, Long id, String username) {
+        return new StaffMember(id, m.schoolId(), username, m.firstName(), m.lastName(), m.email(), m.jobTitle(),
+                m.category(), m.active(), m.administrator(), m.reviewerId(), m.staffNumber(), m.lineManagerId(),
+                m.startedOn(), m.leftOn(), m.trustAdmin());
     }
 
     private static StaffMember withUsername(StaffMember m, String username) {

@@ -76,4 +76,12 @@ interface StaffMapper {
     }
 
     void updateReviewers(@Param("links") List<ReviewerLink> links, @Param("actor") String actor);
+
+    /** The same as {@link #selectBySchool}, unordered, faster for a whole school (the import). */
+    List<StaffMember> selectWholeSchool(long schoolId);
+
+    record NumberedId(Long id, String staffNumber) {
+    }
+
+    List<NumberedId> selectIdsByStaffNumber(long schoolId);
 }
