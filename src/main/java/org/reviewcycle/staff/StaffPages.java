@@ -139,8 +139,16 @@ class StaffPages {
         model.addAttribute("details", details);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", StaffCategory.values());
-        model.addAttribute("colleagues", staff.currentStaffOf(schoolId).stream()
+        // today's staff, and whoever reviews or manages them now even if they have left, so that saving
+        // other details does not silently take their reviewer away
+        var colleagues = new java.util.ArrayList<>(staff.currentStaffOf(schoolId).stream()
                 .filter(s -> member == null || !s.id().equals(member.id())).toList());
+        for (Long id : java.util.Arrays.asList(details.reviewerId(), details.lineManagerId())) {
+            if (id != null && colleagues.stream().noneMatch(c -> c.id().equals(id))) {
+                staff.find(id).filter(c -> c.schoolId() == schoolId).ifPresent(colleagues::add);
+            }
+        }
+        model.addAttribute("colleagues", colleagues);
         model.addAttribute("hasPassword", member != null && staff.hasPassword(member.id()));
         return "staff/edit";
     }

@@ -23,6 +23,7 @@ import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.history.AdministrationHistory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -457,7 +458,7 @@ public class StaffService {
         }
         StaffFile file = StaffFile.read(upload.getContent(), MAX_IMPORT_ROWS);
         var rows = rowsOf(file, readMapping(upload.getMapping()));
-        var done = imports.apply(imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now()), schoolName);
+        var done = applied(imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now()), schoolName);
         staff.deleteUpload(uploadId);
         return done;
     }
@@ -470,7 +471,17 @@ public class StaffService {
                     rows.size(), MAX_IMPORT_ROWS));
         }
         var plan = imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now());
-        return dryRun || !plan.preview().importable() ? plan.preview() : imports.apply(plan, schoolName);
+        return dryRun || !plan.preview().importable() ? plan.preview() : applied(plan, schoolName);
+    }
+
+    /** Two imports into one school at once: the second finds a staff number taken and goes back whole. */
+    private ImportPreview applied(StaffImport.Plan plan, String schoolName) {
+        try {
+            return imports.apply(plan, schoolName);
+        } catch (DataIntegrityViolationException e) {
+            throw new IllegalStateException("The school's staff changed while this file was being imported (another "
+                    + "import at the same time?). Nothing was imported; look at the preview again.", e);
+        }
     }
 
     private ImportUpload upload(long schoolId, long uploadId) {

@@ -205,6 +205,16 @@ class StaffPagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(assistant.fullName())));
     }
 
+    @Test
+    void aReviewerWhoHasLeftIsStillOfferedSoThatSavingOtherDetailsKeepsThem() throws Exception {
+        var test = TestSchool.create(schools, staff);
+        staff.markLeaver(test.school().id(), test.leader().id(), LocalDate.now().minusDays(1));
+
+        mvc.perform(get("/admin/schools/" + test.school().id() + "/staff/" + test.teacher().id()).with(as("admin")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex("(?s).*<option value=\""
+                        + test.leader().id() + "\" selected=\"selected\">" + test.leader().fullName() + ".*")));
+    }
+
     static final String ROW_T1 = "{\"staffNumber\": \"J1\", \"firstName\": \"Jo\", \"lastName\": \"Script\", "
             + "\"email\": \"jo.script@example.org\", \"jobTitle\": \"Class teacher\", \"startedOn\": \"01/09/2026\"}";
 
