@@ -16,4 +16,7 @@ interface AdminChangeMapper {
             @Param("text") String text, @Param("limit") int limit, @Param("offset") int offset);
 
     long countChanges(@Param("schoolId") Long schoolId, @Param("staffId") Long staffId, @Param("text") String text);
+
+    /** Many changes in one statement (an import of a school's staff). */
+    void insertChanges(@Param("changes") List<AdminChange> changes);
 }

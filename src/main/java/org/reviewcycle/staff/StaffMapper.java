@@ -1,5 +1,7 @@
 package org.reviewcycle.staff;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,4 +50,50 @@ interface StaffMapper {
             @Param("actor") String actor);
 
     List<StaffMember> selectTrustAdmins();
+    // --- staff pages and the MIS import ---
+
+    List<StaffListEntry> selectStaffPage(StaffSearch search);
+
+    long countStaff(StaffSearch search);
+
+    int updateDetails(@Param("staff") StaffMember staff, @Param("actor") String actor);
+
+    int updateLeftOn(@Param("staffId") long staffId, @Param("leftOn") LocalDate leftOn, @Param("actor") String actor);
+
+    int updatePassword(@Param("staffId") long staffId, @Param("passwordHash") String passwordHash,
+            @Param("actor") String actor);
+
+    void insertImported(@Param("people") List<StaffMember> people, @Param("actor") String actor);
+
+    List<String> selectUsernamesStartingWith(@Param("prefix") String prefix);
+
+    void insertUpload(@Param("upload") ImportUpload upload, @Param("actor") String actor);
+
+    Optional<ImportUpload> selectUpload(@Param("id") long id, @Param("schoolId") long schoolId);
+
+    void updateUploadMapping(@Param("id") long id, @Param("mapping") String mapping);
+
+    void deleteUpload(long id);
+
+    void deleteUploadsBefore(@Param("schoolId") long schoolId, @Param("before") LocalDateTime before);
+
+    Optional<String> selectMapping(long schoolId);
+
+    int updateMapping(@Param("schoolId") long schoolId, @Param("mapping") String mapping, @Param("actor") String actor);
+
+    void insertMapping(@Param("schoolId") long schoolId, @Param("mapping") String mapping, @Param("actor") String actor);
+
+    /** Who reviews whom, for {@link #updateReviewers}. */
+    record ReviewerLink(long staffId, Long reviewerId) {
+    }
+
+    void updateReviewers(@Param("links") List<ReviewerLink> links, @Param("actor") String actor);
+
+    /** The same as {@link #selectBySchool}, unordered, faster for a whole school (the import). */
+    List<StaffMember> selectWholeSchool(long schoolId);
+
+    record NumberedId(Long id, String staffNumber) {
+    }
+
+    List<NumberedId> selectIdsByStaffNumber(long schoolId);
 }

@@ -4,11 +4,22 @@ import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 import static org.reviewcycle.history.AdministrationHistory.fields;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
@@ -16,6 +27,7 @@ import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TEAM_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final StaffMapper staff;
@@ -35,11 +47,15 @@ public class StaffService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final AdministrationHistory history;
+    private final StaffImport imports;
+    private final ObjectMapper json;
 
     StaffService(StaffMapper staff, TeamMapper teams, PasswordEncoder passwordEncoder, CurrentActor actor,
-            ApplicationEventPublisher events, AdministrationHistory history) {
+            ApplicationEventPublisher events, AdministrationHistory history, StaffImport imports, ObjectMapper json) {
         this.events = events;
         this.history = history;
+        this.imports = imports;
+        this.json = json;
         this.staff = staff;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
@@ -89,6 +105,9 @@ public class StaffService {
                 throw new IllegalArgumentException(reviewer.fullName() + " works at another school and cannot review "
                         + reviewee.fullName());
             }
+            loopOfReviewers(staffId, reviewer).ifPresent(loop -> {
+                throw new IllegalArgumentException(loop);
+            });
         }
         if (staff.updateReviewer(staffId, reviewerId, actor.username()) != 1) {
             throw new IllegalArgumentException("No member of staff with id " + staffId);
@@ -315,11 +334,6 @@ public class StaffService {
         return leader.orElse(null);
     }
 
-    private StaffMember memberOf(long schoolId, long staffId) {
-        return staff.selectById(staffId).filter(m -> m.schoolId() == schoolId)
-                .orElseThrow(() -> new NotFoundException("This school has no member of staff " + staffId + "."));
-    }
-
     private static Subject subject(StaffMember member) {
         return new Subject(member.schoolId(), member.id(), "Staff member", member.id(), member.fullName());
     }
@@ -330,5 +344,358 @@ public class StaffService {
 
     private static String yesNo(boolean value) {
         return value ? "Yes" : "No";
+    }
+
+    // ==== Staff pages (issue 12, "Pages: Staff") ====
+
+    /** The most rows one staff file may have; a trust's largest school has far fewer staff. */
+    public static final int MAX_IMPORT_ROWS = 20_000;
+    private static final int MIN_PASSWORD = 10;
+    private static final TypeReference<Map<ImportField, String>> MAPPING = new TypeReference<>() {
+    };
+
+    /** One page of the staff page's search. */
+    public record StaffPage(List<StaffListEntry> entries, long total, int number) {
+
+        public boolean hasNext() {
+            return (long) (number + 1) * StaffSearch.PAGE_SIZE < total;
+        }
+
+        public boolean hasPrevious() {
+            return number > 0;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public StaffPage search(StaffSearch search) {
+        return new StaffPage(staff.selectStaffPage(search), staff.countStaff(search), search.page());
+    }
+
+    /** The school's staff who are not past their leaving date: the people a reviewer or line manager is chosen from. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> currentStaffOf(long schoolId) {
+        LocalDate today = LocalDate.now();
+        return staff.selectBySchool(schoolId).stream()
+                .filter(s -> s.active() && (s.leftOn() == null || !s.leftOn().isBefore(today))).toList();
+    }
+
+    /** A member of staff of {@code schoolId}; someone of another school is not found, as if they did not exist. */
+    @Transactional(readOnly = true)
+    public StaffMember memberOf(long schoolId, long staffId) {
+        return staff.selectById(staffId).filter(s -> s.schoolId() == schoolId)
+                .orElseThrow(() -> new NotFoundException("There is no such member of staff at this school."));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasPassword(long staffId) {
+        return staff.selectById(staffId).flatMap(s -> staff.selectLogin(s.username()))
+                .map(login -> !login.passwordHash().isEmpty()).orElse(false);
+    }
+
+    /**
+     * Adds ({@code staffId} null) or changes a member of staff from the staff page. A new person gets a
+     * username made from their email and no password until an admin gives one. Everything wrong is
+     * refused at once, field by field ({@link InvalidStaffDetails}); nothing is written then.
+     */
+    public StaffMember saveDetails(long schoolId, Long staffId, StaffDetails details) {
+        StaffMember before = staffId == null ? null : memberOf(schoolId, staffId);
+        var errors = new LinkedHashMap<String, String>();
+        String first = checked(errors, "firstName", "first name", details.firstName(), 100);
+        String last = checked(errors, "lastName", "last name", details.lastName(), 100);
+        String email = checked(errors, "email", "email", details.email(), 254);
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            errors.put("email", "Enter an email address like name@school.org.uk");
+        }
+        String jobTitle = checked(errors, "jobTitle", "job title", details.jobTitle(), 200);
+        if (details.category() == null) {
+            errors.put("category", "Choose a category");
+        }
+        String number = details.staffNumber() == null ? "" : details.staffNumber().strip();
+        if (number.length() > 40) {
+            errors.put("staffNumber", "Staff number is longer than 40 characters");
+        }
+        List<StaffMember> school = staff.selectBySchool(schoolId);
+        school.stream().filter(s -> !number.isEmpty() && number.equals(s.staffNumber()) && !s.id().equals(staffId))
+                .findFirst().ifPresent(s -> errors.put("staffNumber", "Staff number " + number + " is "
+                        + s.fullName() + "'s"));
+        StaffMember reviewer = colleague(school, details.reviewerId());
+        StaffMember lineManager = colleague(school, details.lineManagerId());
+        if (details.reviewerId() != null && reviewer == null) {
+            errors.put("reviewerId", "Choose a reviewer from the school's staff");
+        } else if (reviewer != null && reviewer.id().equals(staffId)) {
+            errors.put("reviewerId", "Nobody can review themselves");
+        } else if (reviewer != null && staffId != null) {
+            loopOfReviewers(staffId, reviewer).ifPresent(loop -> errors.put("reviewerId", loop));
+        }
+        if (details.lineManagerId() != null && lineManager == null) {
+            errors.put("lineManagerId", "Choose a line manager from the school's staff");
+        } else if (lineManager != null && lineManager.id().equals(staffId)) {
+            errors.put("lineManagerId", "Nobody can be their own line manager");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidStaffDetails(errors);
+        }
+        String by = actor.username();
+        StaffMember saved;
+        if (before == null) {
+            String username = new Usernames(staff.selectUsernamesStartingWith(Usernames.base(email) + "%")).from(email);
+            staff.insertStaff(new StaffMember(null, schoolId, username, first, last, email, jobTitle, details.category(),
+                    true, false, null, number.isEmpty() ? null : number, lineManager == null ? null : lineManager.id(),
+                    details.startedOn(), null, false), "", by);
+            saved = staff.selectByUsername(username).orElseThrow();
+        } else {
+            saved = new StaffMember(before.id(), schoolId, before.username(), first, last, email, jobTitle,
+                    details.category(), before.active(), before.administrator(), before.reviewerId(),
+                    number.isEmpty() ? null : number, lineManager == null ? null : lineManager.id(), details.startedOn(),
+                    before.leftOn(), before.trustAdmin());
+            staff.updateDetails(saved, by);
+        }
+        Long reviewerId = reviewer == null ? null : reviewer.id();
+        if (!Objects.equals(saved.reviewerId(), reviewerId)) {
+            staff.updateReviewer(saved.id(), reviewerId, by);
+            if (before != null) {
+                events.publishEvent(new ReviewerChanged(saved.id(), before.reviewerId(), reviewerId));
+            }
+        }
+        saved = staff.selectById(saved.id()).orElseThrow();
+        var after = StaffWords.of(saved, nameOf(school, reviewerId), nameOf(school, saved.lineManagerId()));
+        if (before == null) {
+            history.record(StaffWords.subjectOf(saved), "Added a member of staff", null, after);
+        } else {
+            var was = StaffWords.of(before, nameOf(school, before.reviewerId()), nameOf(school, before.lineManagerId()));
+            if (!was.equals(after)) {
+                history.record(StaffWords.subjectOf(saved), "Changed details", was, after);
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * Marks a member of staff as a leaver from {@code leftOn} (their last day): they cannot log in after
+     * it and count nowhere as staff; they and their records are kept. Publishes {@link StaffLeft}.
+     */
+    public void markLeaver(long schoolId, long staffId, LocalDate leftOn) {
+        StaffMember member = memberOf(schoolId, staffId);
+        if (leftOn == null) {
+            throw new InvalidStaffDetails(Map.of("leftOn", "Enter the leaving date"));
+        }
+        if (member.startedOn() != null && leftOn.isBefore(member.startedOn())) {
+            throw new InvalidStaffDetails(Map.of("leftOn", "The leaving date must not be before their start date, "
+                    + StaffImport.formatDate(member.startedOn())));
+        }
+        staff.updateLeftOn(staffId, leftOn, actor.username());
+        history.record(StaffWords.subjectOf(member), "Marked as a leaver", Map.of("Leaving date",
+                StaffImport.formatDate(member.leftOn())), Map.of("Leaving date", StaffImport.formatDate(leftOn)));
+        events.publishEvent(new StaffLeft(staffId, leftOn));
+    }
+
+    /** Gives a password to someone who has none yet (imported or added on the staff page). */
+    public void givePassword(long schoolId, long staffId, String password) {
+        StaffMember member = memberOf(schoolId, staffId);
+        if (hasPassword(staffId)) {
+            throw new IllegalStateException(member.fullName() + " already has a password.");
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidStaffDetails(Map.of("password", "The password must be at least " + MIN_PASSWORD
+                    + " characters long"));
+        }
+        staff.updatePassword(staffId, passwordEncoder.encode(password), actor.username());
+        history.record(StaffWords.subjectOf(member), "Given a password", Map.of("Password", "none"), Map.of("Password", "given"));
+    }
+
+    /**
+     * The loop that making {@code reviewer} the reviewer of {@code staffId} would close, in words
+     * ("Ann Able reviews Ben Bell reviews Cat Cole reviews Ann Able"), if it would.
+     */
+    private Optional<String> loopOfReviewers(long staffId, StaffMember reviewer) {
+        var chain = new ArrayList<String>();
+        var seen = new HashSet<Long>();
+        StaffMember at = reviewer;
+        String revieweeName = staff.selectById(staffId).map(StaffMember::fullName).orElse("");
+        chain.add(revieweeName);
+        while (at != null && seen.add(at.id())) {
+            chain.add(at.fullName());
+            if (at.reviewerId() == null) {
+                return Optional.empty();
+            }
+            if (at.reviewerId() == staffId) {
+                chain.add(revieweeName);
+                return Optional.of("That would make a loop of reviewers: " + loopInWords(chain));
+            }
+            at = staff.selectById(at.reviewerId()).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    /** A chain of people, each the reviewer of the one before, as "A reviews B reviews C reviews A". */
+    static String loopInWords(List<String> chain) {
+        var reversed = new ArrayList<>(chain);
+        java.util.Collections.reverse(reversed);
+        return String.join(" reviews ", reversed);
+    }
+
+    private static String checked(Map<String, String> errors, String field, String words, String value, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            errors.put(field, "Enter the " + words);
+        } else if (text.length() > max) {
+            errors.put(field, Character.toUpperCase(words.charAt(0)) + words.substring(1) + " is longer than " + max
+                    + " characters");
+        }
+        return text;
+    }
+
+    private static StaffMember colleague(List<StaffMember> school, Long id) {
+        return id == null ? null : school.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String nameOf(List<StaffMember> school, Long id) {
+        StaffMember member = colleague(school, id);
+        return member == null ? null : member.fullName();
+    }
+
+    // ==== The MIS import (issue 12, "Import staff from the school's MIS") ====
+
+    /**
+     * Keeps an uploaded staff file for the next steps, after reading it once to refuse, with a sentence,
+     * one that is not CSV, has no headings or is too long. Uploads of this school older than a day go.
+     */
+    public long uploadStaffFile(long schoolId, String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new IllegalArgumentException("Choose a CSV file to upload: the file was empty.");
+        }
+        StaffFile.read(content, MAX_IMPORT_ROWS);
+        staff.deleteUploadsBefore(schoolId, LocalDateTime.now().minusDays(1));
+        String name = fileName == null || fileName.isBlank() ? "staff.csv" : fileName.strip();
+        var upload = new ImportUpload(schoolId, name.length() > 255 ? name.substring(0, 255) : name, content);
+        staff.insertUpload(upload, actor.username());
+        return upload.getId();
+    }
+
+    @Transactional(readOnly = true)
+    public UploadedFile uploadedFile(long schoolId, long uploadId) {
+        ImportUpload upload = upload(schoolId, uploadId);
+        StaffFile file = StaffFile.read(upload.getContent(), MAX_IMPORT_ROWS);
+        Map<ImportField, String> mapping = offeredMapping(schoolId, upload, file.headings());
+        return new UploadedFile(uploadId, upload.getFileName(), file.encoding(), file.separator() == ';' ? "semicolons"
+                : "commas", file.headings(), file.rows().stream().limit(3).map(StaffFile.Row::values).toList(),
+                file.rows().size(), mapping);
+    }
+
+    /**
+     * What importing the uploaded file with this mapping would do. The mapping is kept with the upload
+     * (the import uses it) and saved as the school's mapping for next time.
+     */
+    public ImportPreview previewImport(long schoolId, long uploadId, Map<ImportField, String> mapping,
+            boolean markMissingAsLeavers) {
+        ImportUpload upload = upload(schoolId, uploadId);
+        StaffFile file = StaffFile.read(upload.getContent(), MAX_IMPORT_ROWS);
+        var rows = rowsOf(file, mapping);
+        String written = writeMapping(mapping);
+        staff.updateUploadMapping(uploadId, written);
+        if (staff.updateMapping(schoolId, written, actor.username()) == 0) {
+            staff.insertMapping(schoolId, written, actor.username());
+        }
+        return imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now()).preview();
+    }
+
+    /**
+     * Imports the uploaded file with the mapping of its preview, all or nothing: with any bad row nothing
+     * is written; a failure part-way rolls everything back. The upload is deleted once imported.
+     */
+    public ImportPreview importFile(long schoolId, String schoolName, long uploadId, boolean markMissingAsLeavers) {
+        ImportUpload upload = upload(schoolId, uploadId);
+        if (upload.getMapping() == null) {
+            throw new IllegalStateException("Look at the preview of this file before importing it.");
+        }
+        StaffFile file = StaffFile.read(upload.getContent(), MAX_IMPORT_ROWS);
+        var rows = rowsOf(file, readMapping(upload.getMapping()));
+        var done = applied(imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now()), schoolName);
+        staff.deleteUpload(uploadId);
+        return done;
+    }
+
+    /** The import of rows sent as JSON by a trust's script: a preview when {@code dryRun}, else the import. */
+    public ImportPreview importRows(long schoolId, String schoolName, List<ImportRow> rows, boolean dryRun,
+            boolean markMissingAsLeavers) {
+        if (rows.size() > MAX_IMPORT_ROWS) {
+            throw new IllegalArgumentException(String.format("%,d rows were sent; one import takes at most %,d.",
+                    rows.size(), MAX_IMPORT_ROWS));
+        }
+        var plan = imports.plan(schoolId, rows, markMissingAsLeavers, LocalDate.now());
+        return dryRun || !plan.preview().importable() ? plan.preview() : applied(plan, schoolName);
+    }
+
+    /** Two imports into one school at once: the second finds a staff number taken and goes back whole. */
+    private ImportPreview applied(StaffImport.Plan plan, String schoolName) {
+        try {
+            return imports.apply(plan, schoolName);
+        } catch (DataIntegrityViolationException e) {
+            throw new IllegalStateException("The school's staff changed while this file was being imported (another "
+                    + "import at the same time?). Nothing was imported; look at the preview again.", e);
+        }
+    }
+
+    private ImportUpload upload(long schoolId, long uploadId) {
+        return staff.selectUpload(uploadId, schoolId).orElseThrow(() -> new NotFoundException(
+                "That uploaded file is no longer here (it was imported, or uploaded more than a day ago). "
+                        + "Upload it again."));
+    }
+
+    private Map<ImportField, String> offeredMapping(long schoolId, ImportUpload upload, List<String> headings) {
+        Map<ImportField, String> offered = new EnumMap<>(ImportField.class);
+        String saved = upload.getMapping() != null ? upload.getMapping() : staff.selectMapping(schoolId).orElse(null);
+        if (saved != null) {
+            readMapping(saved).forEach((field, heading) -> {
+                if (headings.contains(heading)) {
+                    offered.put(field, heading);
+                }
+            });
+        }
+        for (ImportField field : ImportField.values()) {
+            if (!offered.containsKey(field)) {
+                headings.stream().filter(field::knows).filter(h -> !offered.containsValue(h)).findFirst()
+                        .ifPresent(h -> offered.put(field, h));
+            }
+        }
+        return offered;
+    }
+
+    /** The file's rows by our fields, after checking the mapping names a column for each required field. */
+    private static List<ImportRow> rowsOf(StaffFile file, Map<ImportField, String> mapping) {
+        var missing = new ArrayList<String>();
+        for (ImportField field : ImportField.values()) {
+            String heading = mapping.get(field);
+            if (heading != null && !file.headings().contains(heading)) {
+                throw new IllegalArgumentException("The file has no column '" + heading + "'.");
+            }
+            if (field.required() && heading == null) {
+                missing.add(field.label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Choose the column for: " + String.join(", ", missing) + ".");
+        }
+        return file.rows().stream().map(row -> {
+            Map<ImportField, String> values = new EnumMap<>(ImportField.class);
+            mapping.forEach((field, heading) -> values.put(field, row.values().get(heading)));
+            return new ImportRow(row.line(), values);
+        }).toList();
+    }
+
+    private String writeMapping(Map<ImportField, String> mapping) {
+        try {
+            return json.writeValueAsString(mapping);
+        } catch (IOException e) {
+            throw new IllegalStateException("The mapping could not be written", e);
+        }
+    }
+
+    private Map<ImportField, String> readMapping(String written) {
+        try {
+            return json.readValue(written, MAPPING);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 }

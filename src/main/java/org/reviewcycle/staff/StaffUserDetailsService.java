@@ -19,7 +19,9 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        var login = staff.login(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        // someone imported from the MIS has no password ("") until an admin gives one: as if unknown
+        var login = staff.login(username).filter(l -> !l.passwordHash().isEmpty())
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return User.withUsername(login.username())
                 .password(login.passwordHash())
                 .disabled(!login.active())

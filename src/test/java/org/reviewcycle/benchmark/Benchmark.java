@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * fresh browser, and the time from pressing "Log in" to seeing the task list is taken.
  * Options: {@code -Dbench.schools=250} (at least 25), {@code -Dbench.databases=MARIADB,H2}, MariaDB
  * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password};
- * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL}.
+ * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL};
+ * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark}).
  */
 public final class Benchmark {
 
@@ -53,6 +54,13 @@ public final class Benchmark {
         }
         List<BenchmarkDatabase> databases = Arrays.stream(System.getProperty("bench.databases", "MARIADB,H2").split(","))
                 .map(String::trim).map(name -> BenchmarkDatabase.valueOf(name.toUpperCase())).toList();
+        if ("import".equals(System.getProperty("bench.parts", "all"))) {
+            var rows = new StringBuilder();
+            databases.forEach(database -> rows.append(ImportBenchmark.rows(ImportBenchmark.run(database))));
+            System.out.println(rows);
+            ImportBenchmark.write(rows.toString());
+            return;
+        }
         boolean loginOnly = "login".equals(System.getProperty("bench.parts", "all"));
         var runs = new ArrayList<BenchmarkFigures.DatabaseRun>();
         for (BenchmarkDatabase database : databases) {
