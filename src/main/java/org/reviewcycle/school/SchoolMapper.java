@@ -30,10 +30,14 @@ interface SchoolMapper {
 
     List<ReviewCycle> selectAllCycles();
 
+    List<ReviewCycle> selectCyclesBySchool(long schoolId);
+
     Optional<ReviewCycle> selectCycleBySchoolAndYear(@Param("schoolId") long schoolId,
             @Param("academicYear") String academicYear);
 
     Optional<Long> selectCycleIdForUpdate(long id);
 
     int updateCycleState(@Param("id") long id, @Param("state") CycleState state, @Param("actor") String actor);
+
+    int updateCycleDates(@Param("cycle") ReviewCycle cycle, @Param("actor") String actor);
 }
