@@ -21,6 +21,8 @@ import org.reviewcycle.process.LaunchReport;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,6 +59,7 @@ public class CycleLaunches {
     private final CycleLauncher launcher;
     private final SchoolService schools;
     private final AdministrationHistory history;
+    private final StaffService staff;
     private final CurrentActor actor;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -68,12 +71,13 @@ public class CycleLaunches {
     });
 
     CycleLaunches(LaunchMapper launches, CycleLauncher launcher, SchoolService schools, AdministrationHistory history,
-            CurrentActor actor, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+            StaffService staff, CurrentActor actor, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
             @Value("${reviewcycle.launch.lease:60s}") Duration lease) {
         this.launches = launches;
         this.launcher = launcher;
         this.schools = schools;
         this.history = history;
+        this.staff = staff;
         this.actor = actor;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -130,9 +134,21 @@ public class CycleLaunches {
                 .orElseThrow(() -> new IllegalArgumentException("No launch with id " + launchId));
     }
 
+    /** The launch, if it is one of this cycle's. */
+    @Transactional(readOnly = true)
+    public Optional<Launch> findOf(long cycleId, long launchId) {
+        return launches.selectLaunch(launchId).filter(launch -> launch.cycleId() == cycleId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Launch> latestOf(long cycleId) {
         return launches.selectLatestOfCycle(cycleId);
+    }
+
+    /** Who pressed Launch, by name (the start-up's own launches: "ReviewCycle"). */
+    @Transactional(readOnly = true)
+    public String startedBy(Launch launch) {
+        return staff.findByUsername(launch.startedBy()).map(StaffMember::fullName).orElse("ReviewCycle");
     }
 
     @Transactional(readOnly = true)

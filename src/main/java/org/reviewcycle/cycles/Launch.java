@@ -6,19 +6,19 @@ import java.time.LocalDateTime;
  * One launch of a cycle: how many reviews it has to start, has started, found running already;
  * who pressed Launch and when; and, once it has ended, how and when.
  */
-record Launch(Long id, Long cycleId, LaunchState state, int toStart, int started, int alreadyRunning,
+public record Launch(Long id, Long cycleId, LaunchState state, int toStart, int started, int alreadyRunning,
         String failure, String startedBy, LocalDateTime startedAt, LocalDateTime heartbeatAt,
         LocalDateTime finishedAt) {
 
     /** How far it has come, from 0 to 100: reviews started of those it has to start. */
-    int percent() {
+    public int percent() {
         if (state == LaunchState.FINISHED || toStart == 0) {
             return state == LaunchState.RUNNING ? 0 : 100;
         }
         return Math.min(100, started * 100 / toStart);
     }
 
-    boolean running() {
+    public boolean running() {
         return state == LaunchState.RUNNING;
     }
 }

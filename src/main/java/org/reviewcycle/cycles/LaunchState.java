@@ -1,7 +1,7 @@
 package org.reviewcycle.cycles;
 
 /** Where a launch of a cycle stands (table cycle_launch). */
-enum LaunchState {
+public enum LaunchState {
     /** Starting reviews, batch by batch, on one node. */
     RUNNING("Starting reviews"),
     /** An admin stopped it (or closed the cycle); the reviews started so far run. */
@@ -17,7 +17,7 @@ enum LaunchState {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }
