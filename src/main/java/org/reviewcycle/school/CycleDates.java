@@ -60,34 +60,38 @@ final class CycleDates {
     private record Date(String field, String label, LocalDate day) {
     }
 
-    /**
-     * Each date must be given, inside the year, and after the one before it; the final review may be
-     * due on the day it opens, and observations may be due on the day the final review opens.
-     */
+    /** Each date must be given, inside the year, and after the one before it. */
     private void inOrder(LocalDate firstDay, String group, Date... dates) {
         Date previous = null;
+        LocalDate lastDay = firstDay == null ? null : firstDay.plusYears(1).minusDays(1);
         for (Date date : dates) {
+            String label = capitalised(group + date.label());
             if (date.day() == null) {
-                errors.put(date.field(), capitalised(group + date.label()) + ": enter a date");
-                continue;
+                errors.put(date.field(), label + ": enter a date");
+            } else if (firstDay != null && (date.day().isBefore(firstDay) || date.day().isAfter(lastDay))) {
+                errors.put(date.field(), label + " (" + DAY.format(date.day()) + ") must be in the academic year, from "
+                        + DAY.format(firstDay) + " to " + DAY.format(lastDay));
+            } else if (previous != null && outOfOrder(previous, date)) {
+                errors.put(date.field(), label + " (" + DAY.format(date.day()) + ") must be "
+                        + (sameDayAllowed(previous, date) ? "on or after " : "after ")
+                        + Character.toLowerCase(previous.label().charAt(0)) + previous.label().substring(1)
+                        + " (" + DAY.format(previous.day()) + ")");
+            } else {
+                // a wrong date is told once: the next is compared with the last one that was right
+                previous = date;
             }
-            if (firstDay != null && (date.day().isBefore(firstDay) || date.day().isAfter(firstDay.plusYears(1).minusDays(1)))) {
-                errors.put(date.field(), capitalised(group + date.label()) + " (" + DAY.format(date.day())
-                        + ") must be in the academic year, from " + DAY.format(firstDay) + " to "
-                        + DAY.format(firstDay.plusYears(1).minusDays(1)));
-            } else if (previous != null) {
-                boolean sameDayAllowed = date.field().endsWith("inalReviewDue") || date.field().endsWith("inalReviewFrom")
-                        && previous.field().equals("observationsBy");
-                boolean wrong = sameDayAllowed ? date.day().isBefore(previous.day()) : !date.day().isAfter(previous.day());
-                if (wrong) {
-                    errors.put(date.field(), capitalised(group + date.label()) + " (" + DAY.format(date.day())
-                            + ") must be " + (sameDayAllowed ? "on or after " : "after ")
-                            + Character.toLowerCase(previous.label().charAt(0)) + previous.label().substring(1) + " ("
-                            + DAY.format(previous.day()) + ")");
-                }
-            }
-            previous = date;
         }
+    }
+
+    private static boolean outOfOrder(Date previous, Date date) {
+        return sameDayAllowed(previous, date) ? date.day().isBefore(previous.day())
+                : !date.day().isAfter(previous.day());
+    }
+
+    /** The final review may be due the day it opens; observations may be due the day the final review opens. */
+    private static boolean sameDayAllowed(Date previous, Date date) {
+        return date.field().endsWith("inalReviewDue")
+                || date.field().equals("finalReviewFrom") && previous.field().equals("observationsBy");
     }
 
     private static String capitalised(String text) {
