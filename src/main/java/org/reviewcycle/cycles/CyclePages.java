@@ -6,6 +6,7 @@ import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.CycleDatesRefused;
@@ -89,16 +90,7 @@ class CyclePages {
     @PostMapping("/admin/schools/{schoolId}/cycles")
     String plan(@PathVariable long schoolId, @ModelAttribute("form") CycleForm form, BindingResult binding,
             Model model) {
-        Map<String, String> errors = notDates(binding);
-        if (errors.isEmpty()) {
-            try {
-                ReviewCycle planned = cycles.plan(form.toCycle(null, schoolId));
-                return "redirect:/admin/schools/" + schoolId + "/cycles/" + planned.id();
-            } catch (CycleDatesRefused e) {
-                errors = e.errors();
-            }
-        }
-        return form(model, form, errors, null);
+        return save(model, form, binding, null, () -> cycles.plan(form.toCycle(null, schoolId)));
     }
 
     @GetMapping("/admin/schools/{schoolId}/cycles/{cycleId}")
@@ -127,16 +119,7 @@ class CyclePages {
         ReviewCycle cycle = cycles.cycleOf(schoolId, cycleId);
         requirePlanned(cycle);
         form.setAcademicYear(cycle.academicYear());
-        Map<String, String> errors = notDates(binding);
-        if (errors.isEmpty()) {
-            try {
-                cycles.changeDates(schoolId, form.toCycle(cycleId, schoolId));
-                return "redirect:/admin/schools/" + schoolId + "/cycles/" + cycleId;
-            } catch (CycleDatesRefused e) {
-                errors = e.errors();
-            }
-        }
-        return form(model, form, errors, cycle);
+        return save(model, form, binding, cycle, () -> cycles.changeDates(schoolId, form.toCycle(cycleId, schoolId)));
     }
 
     @GetMapping("/admin/schools/{schoolId}/cycles/{cycleId}/close")
@@ -166,6 +149,21 @@ class CyclePages {
             throw new IllegalStateException("The " + cycle.academicYear() + " cycle has been "
                     + (cycle.closed() ? "closed" : "launched") + "; its dates can no longer be changed.");
         }
+    }
+
+    /** Saves the form's cycle and opens it; or shows the form again as typed, each refusal beside its field. */
+    private static String save(Model model, CycleForm form, BindingResult binding, ReviewCycle editing,
+            Supplier<ReviewCycle> saving) {
+        Map<String, String> errors = notDates(binding);
+        if (errors.isEmpty()) {
+            try {
+                ReviewCycle saved = saving.get();
+                return "redirect:/admin/schools/" + saved.schoolId() + "/cycles/" + saved.id();
+            } catch (CycleDatesRefused e) {
+                errors = e.errors();
+            }
+        }
+        return form(model, form, errors, editing);
     }
 
     private static String form(Model model, CycleForm form, Map<String, String> errors, ReviewCycle editing) {

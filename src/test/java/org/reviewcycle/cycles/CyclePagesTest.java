@@ -211,6 +211,8 @@ class CyclePagesTest {
             }
             assertThat(WebSession.basic(port, who, "demo").postJson("/api/cycles/" + demoCycle.id() + "/launch", "")
                     .statusCode()).as(who + " API launch").isEqualTo(403);
+            // the token was good all along: the refusals above were for who sent the forms
+            assertThat(person.submitForm("/logout", ownPage).statusCode()).as(who + " log out").isEqualTo(302);
         }
 
         assertThat(reviews.reviewsIn(demoCycle.id())).hasSize(demoReviews);
@@ -221,11 +223,8 @@ class CyclePagesTest {
         assertThat(schools.cyclesOf(school.school().id())).hasSize(1);
     }
 
-    /** Posts the form with a valid CSRF token: a refusal is then for who sent it. */
     private static int post(WebSession person, String path, String pageWithToken) {
-        var answer = person.submitForm(path, pageWithToken);
-        assertThat(answer.body()).as(path).doesNotContain("CsrfToken");
-        return answer.statusCode();
+        return person.submitForm(path, pageWithToken).statusCode();
     }
 
     private static void asAdmin() {
