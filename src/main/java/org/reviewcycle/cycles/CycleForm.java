@@ -52,7 +52,7 @@ public class CycleForm {
         form.academicYear = cycle.academicYear();
         form.objectivesAgreedBy = cycle.objectivesAgreedBy();
         form.midYearCheckFrom = cycle.midYearCheckFrom();
-        form.observationsBy = cycle.observationsBy();
+        form.observationsBy = cycle.teachers().observationsDue();
         form.finalReviewFrom = cycle.finalReviewFrom();
         form.finalReviewDue = cycle.finalReviewDue();
         form.supportObjectivesAgreedBy = cycle.supportObjectivesAgreedBy();

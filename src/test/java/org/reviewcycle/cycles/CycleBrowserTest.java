@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.review.ReviewState;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
@@ -25,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A school business manager plans next year's cycle (and meets a date out of order beside its
  * field), launches it, watches the bar fill without the page reloading, reads the report and
- * downloads it as CSV; in a real browser at 1366x768.
+ * downloads it as CSV, sees where each review stands, and closes the cycle; in a real browser at 1366x768.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CycleBrowserTest {
@@ -109,6 +110,23 @@ class CycleBrowserTest {
             assertThat(csv.body()).contains("Staff number,Name,Job title,Why no review",
                     "MR05,Marcus Reid,\"Class teacher, Year 5\",Left the school on",
                     ",Olivia Bennett,Teaching assistant,No reviewer yet");
+
+            browser.click(By.linkText("Where each review stands"));
+            browser.waitUntilTextShown("Reviews of the 2026/27 cycle");
+            browser.screenshot("8-reviews");
+            assertThat(browser.pageText()).contains("Member1 Of " + generated.code(), "Leader1 Of " + generated.code(),
+                    "Reflect before the planning meeting").doesNotContain(generated.code() + ".staff001");
+
+            browser.click(By.linkText("Back to the cycle"));
+            browser.click(By.linkText("Close the cycle"));
+            browser.waitUntilTextShown("299 reviews still running");
+            browser.screenshot("9-close-confirmation");
+            browser.click(By.xpath("//button[.='Close the 2026/27 cycle']"));
+            browser.waitUntilTextShown("The 2026/27 cycle is closed. 299 reviews still running were ended");
+            browser.screenshot("10-closed");
+            assertThat(browser.pageText()).doesNotContain("Launch");
+            assertThat(reviews.reviewsIn(generated.cycleId()))
+                    .allSatisfy(review -> assertThat(review.state()).isEqualTo(ReviewState.ENDED));
         }
     }
 

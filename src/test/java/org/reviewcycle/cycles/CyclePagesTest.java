@@ -26,6 +26,7 @@ import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,6 +47,7 @@ class CyclePagesTest {
     @Autowired LaunchMapper launchRows;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void anAdminLaunchesFromTheCyclePageWatchesTheProgressAndReadsTheReportAsPageAndCsv() {
@@ -103,6 +105,24 @@ class CyclePagesTest {
         assertThat(launches.find(launchId).state()).isEqualTo(LaunchState.STOPPED);
         assertThat(launches.resumeAbandoned()).isZero();
         assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
+    }
+
+    @Test
+    void aClosedSchoolCannotLaunch() {
+        var school = TestSchool.create(schools, staff);
+        jdbc.update("update school set closed_on = ? where id = ?", LocalDate.now().minusDays(1), school.school().id());
+        String cyclePage = "/admin/schools/" + school.school().id() + "/cycles/" + school.cycle().id();
+        var admin = WebSession.loggedIn(port, "admin", "demo");
+        var page = admin.get(cyclePage);
+        assertThat(page.body()).contains("The school is closed: it starts no reviews").doesNotContain(">Launch<");
+
+        var launched = admin.submitForm(cyclePage + "/launches", page.body());
+        assertThat(launched.statusCode()).isEqualTo(409);
+        assertThat(launched.body()).contains(school.school().name() + " is closed; a closed school starts no reviews");
+        assertThat(WebSession.basic(port, "admin", "demo").postJson("/api/cycles/" + school.cycle().id() + "/launch", "")
+                .statusCode()).isEqualTo(409);
+        assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
+        assertThat(launchRows.selectLatestOfCycle(school.cycle().id())).isEmpty();
     }
 
     @Test
