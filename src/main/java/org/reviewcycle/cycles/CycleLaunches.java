@@ -19,8 +19,8 @@ import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.process.CycleLauncher;
 import org.reviewcycle.process.LaunchReport;
 import org.reviewcycle.school.ReviewCycle;
-import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.security.AdministeredSchools;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.slf4j.Logger;
@@ -59,6 +59,7 @@ public class CycleLaunches {
     private final CycleLauncher launcher;
     private final SchoolService schools;
     private final AdministrationHistory history;
+    private final AdministeredSchools administered;
     private final StaffService staff;
     private final CurrentActor actor;
     private final TransactionTemplate transaction;
@@ -71,12 +72,14 @@ public class CycleLaunches {
     });
 
     CycleLaunches(LaunchMapper launches, CycleLauncher launcher, SchoolService schools, AdministrationHistory history,
-            StaffService staff, CurrentActor actor, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+            AdministeredSchools administered, StaffService staff, CurrentActor actor,
+            PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
             @Value("${reviewcycle.launch.lease:60s}") Duration lease) {
         this.launches = launches;
         this.launcher = launcher;
         this.schools = schools;
         this.history = history;
+        this.administered = administered;
         this.staff = staff;
         this.actor = actor;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -86,24 +89,19 @@ public class CycleLaunches {
 
     /**
      * Begins a launch of the cycle in the background, or returns the one running already (a second
-     * press of Launch, or a second admin, watches the same launch).
+     * press of Launch, or a second admin, watches the same launch). For admins of the cycle's school.
      */
     @Transactional
     public long begin(long cycleId) {
         ReviewCycle cycle = schools.findCycle(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("No review cycle with id " + cycleId));
+        administered.require(cycle.schoolId());
         schools.lockCycleForLaunch(cycleId);
         Optional<Launch> running = launches.selectRunningOfCycle(cycleId);
         if (running.isPresent()) {
             return running.get().id();
         }
-        if (cycle.closed()) {
-            throw new IllegalStateException("The " + cycle.academicYear() + " cycle is closed; it cannot be launched");
-        }
-        School school = schools.findSchool(cycle.schoolId()).orElseThrow();
-        if (school.closed()) {
-            throw new IllegalStateException(school.name() + " is closed; a closed school starts no reviews");
-        }
+        CycleLauncher.requireLaunchable(cycle, schools.findSchool(cycle.schoolId()).orElseThrow());
         launches.insertLaunch(cycleId, actor.username(), now());
         long launchId = launches.selectRunningOfCycle(cycleId).orElseThrow().id();
         history.record(subject(cycle), "Launched the cycle", null, Map.of("Launch", "started"));
@@ -111,10 +109,11 @@ public class CycleLaunches {
         return launchId;
     }
 
-    /** Stops a running launch after the batch it is in; the reviews started so far run on. */
+    /** Stops a running launch after the batch it is in; the reviews started so far run on. For the school's admins. */
     @Transactional
     public void stop(long launchId) {
         Launch launch = find(launchId);
+        administered.require(schools.findCycle(launch.cycleId()).orElseThrow().schoolId());
         if (launches.updateEnded(launchId, LaunchState.RUNNING, LaunchState.STOPPED, null, now()) == 1) {
             history.record(subject(schools.findCycle(launch.cycleId()).orElseThrow()), "Stopped the launch",
                     Map.of("Launch", "running"), Map.of("Launch", "stopped after " + launch.started() + " reviews"));

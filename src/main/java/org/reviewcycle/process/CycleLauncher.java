@@ -109,13 +109,8 @@ public class CycleLauncher {
     public LaunchReport launch(long cycleId, Progress progress) {
         ReviewCycle planned = schools.findCycle(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("No review cycle with id " + cycleId));
-        if (planned.state() == CycleState.CLOSED) {
-            throw new IllegalStateException("The " + planned.academicYear() + " cycle is closed");
-        }
         School school = schools.findSchool(planned.schoolId()).orElseThrow();
-        if (school.closed()) {
-            throw new IllegalStateException(school.name() + " is closed; a closed school starts no reviews");
-        }
+        requireLaunchable(planned, school);
         Set<Long> running = reviews.reviewsIn(cycleId).stream().filter(r -> r.processInstanceId() != null)
                 .map(Review::staffId).collect(Collectors.toSet());
 
@@ -166,6 +161,16 @@ public class CycleLauncher {
                 List.copyOf(skipped));
     }
 
+    /** Refuses to launch a closed cycle, or any cycle of a closed school, with the sentence why. */
+    public static void requireLaunchable(ReviewCycle cycle, School school) {
+        if (cycle.closed()) {
+            throw new IllegalStateException("The " + cycle.academicYear() + " cycle is closed; it cannot be launched");
+        }
+        if (school.closed()) {
+            throw new IllegalStateException(school.name() + " is closed; a closed school starts no reviews");
+        }
+    }
+
     /** Why this member of staff gets no review in the cycle; null when they get one. */
     private String reasonForNoReview(StaffMember member, ReviewCycle cycle, LocalDate today,
             Map<Long, StaffMember> byId) {
@@ -200,6 +205,8 @@ public class CycleLauncher {
     private int startBatch(String definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
             Map<Long, StaffMember> byId) {
         schools.lockCycleForLaunch(cycle.id());
+        // closing takes the same lock: a cycle closed since the launch began starts nobody more
+        requireLaunchable(schools.findCycle(cycle.id()).orElseThrow(), school);
         var reviewers = new HashMap<Long, StaffMember>();
         batch.forEach(member -> reviewers.put(member.id(), byId.get(member.reviewerId())));
         var instanceByReview = new HashMap<Long, String>();
