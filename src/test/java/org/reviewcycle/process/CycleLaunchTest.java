@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.reviewcycle.support.ReviewDriver.values;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -33,6 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** An admin launches a school's cycle: once per person, staff given no review named with the reason, joiners added later. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CycleLaunchTest {
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     @LocalServerPort int port;
     @Autowired SchoolService schools;
@@ -96,6 +100,28 @@ class CycleLaunchTest {
         staff.assignReviewer(school.teacher().id(), school.head().id());
         assertThat(launcher.launch(school.cycle().id()).started()).isOne();
         assertThat(tasks.createTaskQuery().taskAssignee(school.teacher().username()).count()).isOne();
+    }
+
+    @Test
+    void leaversAndPeopleNotYetStartedGetNoReviewAndAreToldWhy() {
+        var school = TestSchool.create(schools, staff);
+        LocalDate today = LocalDate.now();
+        var leaver = staff.addStaffMember(new StaffMember(null, school.school().id(), "leaver." + school.school().code(),
+                "Lee", "Ver", "lee@example.org", "Teaching assistant", StaffCategory.TEACHING_ASSISTANT, true, false,
+                school.leader().id(), null, null, null, today, false), "demo");
+        var future = staff.addStaffMember(new StaffMember(null, school.school().id(), "future." + school.school().code(),
+                "Fay", "Ture", "fay@example.org", "Class teacher", StaffCategory.TEACHER_MPG, true, false,
+                school.leader().id(), null, null, today.plusDays(10), null, false), "demo");
+
+        LaunchReport report = launcher.launch(school.cycle().id());
+
+        assertThat(report.started()).isEqualTo(3);
+        assertThat(report.skipped()).extracting(LaunchReport.Skipped::name, LaunchReport.Skipped::reason)
+                .contains(tuple(leaver.fullName(), "Left the school on " + DAY.format(today)),
+                        tuple(future.fullName(), "Starts on " + DAY.format(today.plusDays(10))
+                                + "; launch again once they have started"));
+        assertThat(reviews.reviewsIn(school.cycle().id())).extracting(Review::staffId)
+                .doesNotContain(leaver.id(), future.id());
     }
 
     @Test
