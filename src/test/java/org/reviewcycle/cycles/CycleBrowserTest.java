@@ -82,6 +82,14 @@ class CycleBrowserTest {
             browser.screenshot("4-planned");
             assertThat(schools.findCycle(schoolId, "2027/28")).isPresent();
 
+            browser.click(By.linkText("Change the dates"));
+            browser.waitUntilTextShown("Change the dates of the 2027/28 cycle");
+            setDate(browser, "supportObjectivesAgreedBy", "2027-11-30");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.waitUntilTextShown("30 November 2027");
+            assertThat(schools.findCycle(schoolId, "2027/28").orElseThrow().supportObjectivesAgreedBy())
+                    .isEqualTo(LocalDate.of(2027, 11, 30));
+
             // launch this year's cycle
             browser.open(cycles);
             browser.click(By.linkText("2026/27"));

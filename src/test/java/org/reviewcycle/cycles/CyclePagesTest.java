@@ -11,7 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.reviewcycle.process.AnnualReviewCycleProcess;
+import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.review.ReviewState;
 import org.reviewcycle.school.CycleDatesRefused;
@@ -48,6 +48,7 @@ class CyclePagesTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AdministrationHistory changes;
 
     @Test
     void anAdminLaunchesFromTheCyclePageWatchesTheProgressAndReadsTheReportAsPageAndCsv() {
@@ -189,6 +190,10 @@ class CyclePagesTest {
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(review.processInstanceId())
                     .singleResult().getDeleteReason()).isEqualTo(reason);
         });
+
+        assertThat(changes.changes(school.school().id(), null, null, 0, 20).entries())
+                .extracting(entry -> entry.change().action())
+                .containsSubsequence("Closed the cycle", "Launched the cycle");
 
         var launchAgain = admin.submitForm(cyclePage + "/launches", confirmation.body());
         assertThat(launchAgain.statusCode()).isEqualTo(409);
