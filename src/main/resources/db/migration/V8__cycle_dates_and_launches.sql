@@ -18,7 +18,8 @@ set observations_by = final_review_from,
     support_final_review_due = final_review_due;
 
 -- A launch of a cycle, run in the background: RUNNING until every review is started (FINISHED),
--- an admin stops it (STOPPED) or it fails (FAILED, with the sentence why). heartbeat_at is written
+-- an admin stops it (STOPPING until its current batch has committed, then STOPPED) or it fails
+-- (FAILED, with the sentence why). heartbeat_at is written
 -- with every batch; a RUNNING launch whose heartbeat is old was left by a node that stopped, and
 -- one other node carries it on (the update that claims it succeeds on one node only).
 create table cycle_launch (

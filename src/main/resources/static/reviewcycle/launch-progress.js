@@ -20,10 +20,10 @@
     state.textContent = progress.stateText;
     counts.textContent = progress.started + ' of ' + progress.toStart + ' reviews started; '
         + progress.alreadyRunning + ' were running already.';
+    if (stop && progress.state !== 'RUNNING') {
+      stop.hidden = true;
+    }
     if (!progress.running) {
-      if (stop) {
-        stop.hidden = true;
-      }
       done.hidden = false;
     }
   }

@@ -109,14 +109,17 @@ public class CycleLaunches {
         return launchId;
     }
 
-    /** Stops a running launch after the batch it is in; the reviews started so far run on. For the school's admins. */
+    /**
+     * Asks a running launch to stop: it is STOPPING until the batch it is in has committed, then
+     * STOPPED; the reviews started so far run on. For the school's admins.
+     */
     @Transactional
     public void stop(long launchId) {
         Launch launch = find(launchId);
         administered.require(schools.findCycle(launch.cycleId()).orElseThrow().schoolId());
-        if (launches.updateEnded(launchId, LaunchState.RUNNING, LaunchState.STOPPED, null, now()) == 1) {
+        if (launches.updateState(launchId, LaunchState.RUNNING, LaunchState.STOPPING) == 1) {
             history.record(subject(schools.findCycle(launch.cycleId()).orElseThrow()), "Stopped the launch",
-                    Map.of("Launch", "running"), Map.of("Launch", "stopped after " + launch.started() + " reviews"));
+                    Map.of("Launch", "running, " + launch.started() + " reviews started"), Map.of("Launch", "stopped"));
         }
     }
 
@@ -124,7 +127,7 @@ public class CycleLaunches {
     @Transactional
     public void stopAnyOf(long cycleId) {
         launches.selectRunningOfCycle(cycleId)
-                .ifPresent(launch -> launches.updateEnded(launch.id(), LaunchState.RUNNING, LaunchState.STOPPED, null, now()));
+                .ifPresent(launch -> launches.updateState(launch.id(), LaunchState.RUNNING, LaunchState.STOPPING));
     }
 
     @Transactional(readOnly = true)
@@ -160,6 +163,12 @@ public class CycleLaunches {
         LocalDateTime staleBefore = now().minus(lease);
         int claimed = 0;
         for (Launch launch : transaction.execute(status -> launches.selectRunningSince(staleBefore))) {
+            if (launch.state() == LaunchState.STOPPING) {
+                // its node stopped while it was stopping: it has stopped
+                transaction.executeWithoutResult(status -> launches.updateEnded(launch.id(), LaunchState.STOPPING,
+                        LaunchState.STOPPED, null, now()));
+                continue;
+            }
             Boolean won = transaction.execute(status -> launches.claim(launch.id(), launch.heartbeatAt(), now()) == 1);
             if (Boolean.TRUE.equals(won)) {
                 log.info("Carrying on launch {} of cycle {}, left running by a node that stopped", launch.id(),
@@ -199,16 +208,22 @@ public class CycleLaunches {
                 UsernamePasswordAuthenticationToken.authenticated(launch.startedBy(), null, List.of()));
         try {
             launcher.launch(launch.cycleId(), new Recorder(launchId));
-            transaction.executeWithoutResult(status ->
-                    launches.updateEnded(launchId, LaunchState.RUNNING, LaunchState.FINISHED, null, now()));
+            ended(launchId, LaunchState.FINISHED, null);
         } catch (RuntimeException e) {
-            log.warn("Launch {} of cycle {} failed", launchId, launch.cycleId(), e);
+            log.warn("Launch {} of cycle {} ended with an error", launchId, launch.cycleId(), e);
             String sentence = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            transaction.executeWithoutResult(status -> launches.updateEnded(launchId, LaunchState.RUNNING,
-                    LaunchState.FAILED, sentence.length() > 1000 ? sentence.substring(0, 1000) : sentence, now()));
+            ended(launchId, LaunchState.FAILED, sentence.length() > 1000 ? sentence.substring(0, 1000) : sentence);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** A running launch ends as {@code state}; one asked to stop, as STOPPED (an error then is the closing of its cycle). */
+    private void ended(long launchId, LaunchState state, String failure) {
+        transaction.executeWithoutResult(status -> {
+            launches.updateEnded(launchId, LaunchState.RUNNING, state, failure, now());
+            launches.updateEnded(launchId, LaunchState.STOPPING, LaunchState.STOPPED, null, now());
+        });
     }
 
     /** Writes what the launcher reports into the launch's row. */

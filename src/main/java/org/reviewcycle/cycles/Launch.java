@@ -13,12 +13,18 @@ public record Launch(Long id, Long cycleId, LaunchState state, int toStart, int 
     /** How far it has come, from 0 to 100: reviews started of those it has to start. */
     public int percent() {
         if (state == LaunchState.FINISHED || toStart == 0) {
-            return state == LaunchState.RUNNING ? 0 : 100;
+            return running() ? 0 : 100;
         }
         return Math.min(100, started * 100 / toStart);
     }
 
+    /** Still at work (running, or stopping after its current batch): not yet ended. */
     public boolean running() {
+        return state == LaunchState.RUNNING || state == LaunchState.STOPPING;
+    }
+
+    /** Whether Stop can be pressed. */
+    public boolean stoppable() {
         return state == LaunchState.RUNNING;
     }
 }

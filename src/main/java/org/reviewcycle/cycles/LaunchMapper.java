@@ -33,6 +33,8 @@ interface LaunchMapper {
 
     Optional<LaunchState> selectState(long id);
 
+    int updateState(@Param("id") long id, @Param("from") LaunchState from, @Param("state") LaunchState state);
+
     int updateEnded(@Param("id") long id, @Param("from") LaunchState from, @Param("state") LaunchState state,
             @Param("failure") String failure, @Param("now") LocalDateTime now);
 

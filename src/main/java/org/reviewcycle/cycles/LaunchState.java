@@ -4,7 +4,9 @@ package org.reviewcycle.cycles;
 public enum LaunchState {
     /** Starting reviews, batch by batch, on one node. */
     RUNNING("Starting reviews"),
-    /** An admin stopped it (or closed the cycle); the reviews started so far run. */
+    /** An admin pressed Stop (or closed the cycle): the batch under way finishes, then it stops. */
+    STOPPING("Stopping after the reviews being started now"),
+    /** Stopped; the reviews started so far run. */
     STOPPED("Stopped"),
     /** Every review it could start has started. */
     FINISHED("Finished"),

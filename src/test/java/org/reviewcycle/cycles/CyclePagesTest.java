@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.GeneratedTrust;
 import org.reviewcycle.support.TestSchool;
 import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,7 @@ class CyclePagesTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
     @Autowired AdministrationHistory changes;
 
     @Test
@@ -92,6 +96,34 @@ class CyclePagesTest {
     }
 
     @Test
+    void stoppingALaunchUnderWayStopsItAfterTheBatchItIsInAndLaunchingAgainStartsTheRest() {
+        // 300 staff: six batches; Stop is pressed as soon as the launch has begun
+        var generated = new GeneratedTrust(dataSource, "s" + java.util.UUID.randomUUID().toString().substring(0, 6))
+                .addSchool(1, 300, GeneratedTrust.Milestones.of2026());
+        asAdmin();
+        try {
+            long launchId = launches.begin(generated.cycleId());
+            launches.stop(launchId);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !launches.find(launchId).running());
+
+            Launch stopped = launches.find(launchId);
+            assertThat(stopped.state()).isEqualTo(LaunchState.STOPPED);
+            assertThat(stopped.started()).isLessThan(299);
+            assertThat(reviews.reviewsIn(generated.cycleId()).stream().filter(r -> r.processInstanceId() != null))
+                    .hasSize(stopped.started());
+
+            long again = launches.begin(generated.cycleId());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !launches.find(again).running());
+            assertThat(launches.find(again).started()).isEqualTo(299 - stopped.started());
+            assertThat(reviews.reviewsIn(generated.cycleId())).hasSize(299)
+                    .allSatisfy(review -> assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceBusinessKey(String.valueOf(review.id())).count()).isOne());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void aStoppedLaunchStopsAndIsNotCarriedOnByAnyNode() {
         var school = TestSchool.create(schools, staff);
         launchRows.insertLaunch(school.cycle().id(), "admin", java.time.LocalDateTime.now().minusHours(1));
@@ -103,8 +135,10 @@ class CyclePagesTest {
             SecurityContextHolder.clearContext();
         }
 
-        assertThat(launches.find(launchId).state()).isEqualTo(LaunchState.STOPPED);
+        // stopping, until its node (which has stopped) would have finished its batch
+        assertThat(launches.find(launchId).state()).isEqualTo(LaunchState.STOPPING);
         assertThat(launches.resumeAbandoned()).isZero();
+        assertThat(launches.find(launchId).state()).isEqualTo(LaunchState.STOPPED);
         assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
     }
 
