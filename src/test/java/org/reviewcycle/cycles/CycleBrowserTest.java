@@ -130,6 +130,8 @@ class CycleBrowserTest {
             browser.waitUntilTextShown("299 reviews still running");
             browser.screenshot("9-close-confirmation");
             browser.click(By.xpath("//button[.='Close the 2026/27 cycle']"));
+            // ending 299 reviews takes a moment: read the page once the answer has replaced it
+            browser.waitUntil(() -> !browser.currentPath().endsWith("/close"));
             browser.waitUntilTextShown("The 2026/27 cycle is closed. 299 reviews still running were ended");
             browser.screenshot("10-closed");
             assertThat(browser.pageText()).doesNotContain("Launch");
