@@ -1,6 +1,8 @@
 /**
- * The admins' cycle pages: launching a school's cycle (page and API) and where each review of a
- * cycle stands, with "Start it now". A web layer only: the launch and the engine work are in
- * {@code process} (CycleLauncher, ReviewProgress), which holds no pages.
+ * A school's review cycles as its admins run them: planning a cycle and its dates per staff group,
+ * the launch in the background (CycleLaunches: recorded, resumable after a restart, stoppable, with
+ * its report), closing a cycle (CycleService), and where each review stands with "Start it now".
+ * Pages and the launch API only; the engine work is in {@code process} (CycleLauncher starts the
+ * processes, ReviewEnding ends them, ReviewProgress reads where they stand), which holds no pages.
  */
 package org.reviewcycle.cycles;

@@ -10,11 +10,13 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.reviewcycle.review.ReviewService;
-import org.reviewcycle.school.ReviewCycle;
+import org.reviewcycle.review.ReviewFacts;
+import org.reviewcycle.school.Milestones;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates and timer dates from the cycle's milestones, read from our tables each time so that a
+ * Due dates and timer dates from the cycle's milestones for the reviewee's category (teachers' or
+ * support staff's; a new starter's own objectives deadline), read from our tables each time so that a
  * change to the cycle's dates applies to the work still to come. Used by the model as
  * {@code ${reviewSchedule.dueDate(execution)}} on every user task, and by the two timers.
  */
@@ -33,14 +35,14 @@ public class ReviewSchedule {
     }
 
     public Date dueDate(DelegateExecution execution) {
-        ReviewCycle cycle = cycleOf(execution);
+        Milestones cycle = milestonesOf(execution);
         boolean afterMidYear = Boolean.TRUE.equals(execution.getVariable(Variables.MID_YEAR_CHECK_DONE));
         return switch (execution.getCurrentActivityId()) {
             case Elements.SELF_REFLECTION, Elements.PLANNING_MEETING -> at(cycle.objectivesAgreedBy());
             case Elements.APPROVE_OBJECTIVES, Elements.ACKNOWLEDGE_OBJECTIVES ->
                     at(afterMidYear ? midYearDue(cycle) : cycle.objectivesAgreedBy());
             case Elements.MID_YEAR_CHECK -> at(midYearDue(cycle));
-            case Elements.LESSON_OBSERVATION -> at(cycle.finalReviewFrom());
+            case Elements.LESSON_OBSERVATION -> at(cycle.observationsDue());
             case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
             default -> throw new IllegalStateException("No milestone for " + execution.getCurrentActivityId());
         };
@@ -48,21 +50,22 @@ public class ReviewSchedule {
 
     /** When the mid-year check opens (timer Event_MidYearReached). */
     public Date midYearCheckFrom(DelegateExecution execution) {
-        return startOf(cycleOf(execution).midYearCheckFrom());
+        return startOf(milestonesOf(execution).midYearCheckFrom());
     }
 
     /** When the final review opens (timer Event_FinalReviewReached). */
     public Date finalReviewFrom(DelegateExecution execution) {
-        return startOf(cycleOf(execution).finalReviewFrom());
+        return startOf(milestonesOf(execution).finalReviewFrom());
     }
 
-    private static LocalDate midYearDue(ReviewCycle cycle) {
+    private static LocalDate midYearDue(Milestones cycle) {
         LocalDate due = cycle.midYearCheckFrom().plusWeeks(MID_YEAR_WEEKS);
         return due.isBefore(cycle.finalReviewFrom()) ? due : cycle.finalReviewFrom();
     }
 
-    private ReviewCycle cycleOf(DelegateExecution execution) {
-        return reviews.facts((Long) execution.getVariable(Variables.REVIEW_ID)).cycle();
+    private Milestones milestonesOf(DelegateExecution execution) {
+        ReviewFacts facts = reviews.facts((Long) execution.getVariable(Variables.REVIEW_ID));
+        return facts.cycle().milestonesFor(facts.reviewee().category(), facts.reviewee().startedOn());
     }
 
     private static Date at(LocalDate day) {

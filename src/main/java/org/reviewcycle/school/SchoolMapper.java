@@ -31,6 +31,8 @@ interface SchoolMapper {
 
     List<ReviewCycle> selectAllCycles();
 
+    List<ReviewCycle> selectCyclesBySchool(long schoolId);
+
     Optional<ReviewCycle> selectCycleBySchoolAndYear(@Param("schoolId") long schoolId,
             @Param("academicYear") String academicYear);
 
@@ -62,4 +64,6 @@ interface SchoolMapper {
     Optional<TrustPriority> selectTrustPriorityByCode(String code);
 
     int updateTrustPriority(@Param("priority") TrustPriority priority, @Param("actor") String actor);
+
+    int updateCycleDates(@Param("cycle") ReviewCycle cycle, @Param("actor") String actor);
 }

@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SchoolService {
 
     private static final Pattern SCHOOL_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    private static final Pattern ACADEMIC_YEAR = Pattern.compile("(\\d{4})/(\\d{2})");
 
     private final SchoolMapper schools;
     private final CurrentActor actor;
@@ -89,30 +88,48 @@ public class SchoolService {
         return schools.selectPriorityById(id);
     }
 
-    /** Plans a cycle; the milestone dates must fall in order inside the academic year they name. */
+    /**
+     * Plans a cycle; each category's milestone dates must fall in order inside the academic year
+     * the cycle names, or the cycle is refused with a sentence per date that is wrong.
+     */
     public ReviewCycle planCycle(ReviewCycle cycle) {
-        var year = cycle.academicYear() == null ? null : ACADEMIC_YEAR.matcher(cycle.academicYear());
-        if (year == null || !year.matches()
-                || Integer.parseInt(year.group(2)) != (Integer.parseInt(year.group(1)) + 1) % 100) {
-            throw new IllegalArgumentException("Academic year '" + cycle.academicYear()
-                    + "' must be written like 2026/27");
-        }
-        if (cycle.objectivesAgreedBy() == null || cycle.midYearCheckFrom() == null
-                || cycle.finalReviewFrom() == null || cycle.finalReviewDue() == null) {
-            throw new IllegalArgumentException("A cycle needs all four milestone dates: objectives agreed by, "
-                    + "mid-year check from, final review from, final review due");
-        }
-        if (!cycle.objectivesAgreedBy().isBefore(cycle.midYearCheckFrom())
-                || !cycle.midYearCheckFrom().isBefore(cycle.finalReviewFrom())
-                || cycle.finalReviewDue().isBefore(cycle.finalReviewFrom())) {
-            throw new IllegalArgumentException("Milestone dates must come in order: objectives agreed by "
-                    + cycle.objectivesAgreedBy() + ", mid-year check from " + cycle.midYearCheckFrom()
-                    + ", final review from " + cycle.finalReviewFrom() + ", final review due " + cycle.finalReviewDue());
+        CycleDates.check(cycle);
+        if (schools.selectCycleBySchoolAndYear(cycle.schoolId(), cycle.academicYear()).isPresent()) {
+            throw new CycleDatesRefused(Map.of("academicYear",
+                    "There is a " + cycle.academicYear() + " cycle already; change its dates instead"));
         }
         var planned = new ReviewCycle(null, cycle.schoolId(), cycle.academicYear(), cycle.objectivesAgreedBy(),
-                cycle.midYearCheckFrom(), cycle.finalReviewFrom(), cycle.finalReviewDue(), CycleState.PLANNED);
+                cycle.midYearCheckFrom(), cycle.finalReviewFrom(), cycle.finalReviewDue(), CycleState.PLANNED,
+                cycle.observationsBy(), cycle.supportObjectivesAgreedBy(), cycle.supportMidYearCheckFrom(),
+                cycle.supportFinalReviewFrom(), cycle.supportFinalReviewDue(), cycle.newStarterWeeks());
         schools.insertCycle(planned, actor.username());
         return schools.selectCycleBySchoolAndYear(cycle.schoolId(), cycle.academicYear()).orElseThrow();
+    }
+
+    /** New dates for a cycle not yet launched (its academic year stays); checked as when it was planned. */
+    public ReviewCycle changeCycleDates(ReviewCycle dates) {
+        ReviewCycle cycle = schools.selectCycleById(dates.id())
+                .orElseThrow(() -> new IllegalArgumentException("No review cycle with id " + dates.id()));
+        if (cycle.state() != CycleState.PLANNED) {
+            throw new IllegalStateException("The " + cycle.academicYear() + " cycle has been "
+                    + (cycle.closed() ? "closed" : "launched") + "; its dates can no longer be changed");
+        }
+        var changed = new ReviewCycle(cycle.id(), cycle.schoolId(), cycle.academicYear(), dates.objectivesAgreedBy(),
+                dates.midYearCheckFrom(), dates.finalReviewFrom(), dates.finalReviewDue(), cycle.state(),
+                dates.observationsBy(), dates.supportObjectivesAgreedBy(), dates.supportMidYearCheckFrom(),
+                dates.supportFinalReviewFrom(), dates.supportFinalReviewDue(), dates.newStarterWeeks());
+        CycleDates.check(changed);
+        if (schools.updateCycleDates(changed, actor.username()) != 1) {
+            throw new IllegalStateException("The " + cycle.academicYear() + " cycle was launched meanwhile; "
+                    + "its dates can no longer be changed");
+        }
+        return schools.selectCycleById(cycle.id()).orElseThrow();
+    }
+
+    /** A school's cycles, the latest academic year first. */
+    @Transactional(readOnly = true)
+    public List<ReviewCycle> cyclesOf(long schoolId) {
+        return schools.selectCyclesBySchool(schoolId);
     }
 
     @Transactional(readOnly = true)

@@ -29,4 +29,15 @@ public enum StaffCategory {
     public String label() {
         return label;
     }
+
+    /**
+     * Support staff keep the cycle's support-staff dates (ReviewCycle.milestonesFor); everyone else,
+     * teachers and leaders, the teachers' dates.
+     */
+    public boolean supportStaff() {
+        return switch (this) {
+            case HLTA, TEACHING_ASSISTANT, LEARNING_MENTOR, ADMINISTRATOR, KITCHEN_MANAGER, OTHER_SUPPORT_STAFF -> true;
+            default -> false;
+        };
+    }
 }

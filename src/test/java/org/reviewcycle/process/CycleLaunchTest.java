@@ -1,9 +1,11 @@
 package org.reviewcycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.reviewcycle.support.ReviewDriver.values;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -29,9 +31,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An admin launches a school's cycle: once per person, staff without a reviewer named, joiners added later. */
+/** An admin launches a school's cycle: once per person, staff given no review named with the reason, joiners added later. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CycleLaunchTest {
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     @LocalServerPort int port;
     @Autowired SchoolService schools;
@@ -82,14 +87,14 @@ class CycleLaunchTest {
 
         LaunchReport report = launcher.launch(school.cycle().id());
 
-        // the teacher and the assistant are reviewed by the leader, who has left; the leader is inactive
+        // the teacher and the assistant are reviewed by the leader, who has left; the leader is a leaver
         assertThat(report.started()).isZero();
-        assertThat(report.withoutReviewer()).containsExactlyInAnyOrder(
-                school.head().fullName() + " (" + school.head().jobTitle() + ")",
-                school.teacher().fullName() + " (" + school.teacher().jobTitle() + "): their reviewer "
-                        + school.leader().fullName() + " has left",
-                school.assistant().fullName() + " (" + school.assistant().jobTitle() + "): their reviewer "
-                        + school.leader().fullName() + " has left");
+        assertThat(report.skipped()).extracting(LaunchReport.Skipped::name, LaunchReport.Skipped::reason)
+                .containsExactlyInAnyOrder(
+                        tuple(school.head().fullName(), "No reviewer yet"),
+                        tuple(school.leader().fullName(), "Has left the school"),
+                        tuple(school.teacher().fullName(), "Their reviewer " + school.leader().fullName() + " has left"),
+                        tuple(school.assistant().fullName(), "Their reviewer " + school.leader().fullName() + " has left"));
         assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
 
         staff.assignReviewer(school.teacher().id(), school.head().id());
@@ -98,13 +103,61 @@ class CycleLaunchTest {
     }
 
     @Test
-    void onlyAdminsMayLaunch() {
+    void leaversAndPeopleNotYetStartedGetNoReviewAndAreToldWhy() {
+        var school = TestSchool.create(schools, staff);
+        LocalDate today = LocalDate.now();
+        var leaver = staff.addStaffMember(new StaffMember(null, school.school().id(), "leaver." + school.school().code(),
+                "Lee", "Ver", "lee@example.org", "Teaching assistant", StaffCategory.TEACHING_ASSISTANT, true, false,
+                school.leader().id(), null, null, null, today, false), "demo");
+        var future = staff.addStaffMember(new StaffMember(null, school.school().id(), "future." + school.school().code(),
+                "Fay", "Ture", "fay@example.org", "Class teacher", StaffCategory.TEACHER_MPG, true, false,
+                school.leader().id(), null, null, today.plusDays(10), null, false), "demo");
+
+        LaunchReport report = launcher.launch(school.cycle().id());
+
+        assertThat(report.started()).isEqualTo(3);
+        assertThat(report.skipped()).extracting(LaunchReport.Skipped::name, LaunchReport.Skipped::reason)
+                .contains(tuple(leaver.fullName(), "Left the school on " + DAY.format(today)),
+                        tuple(future.fullName(), "Starts on " + DAY.format(today.plusDays(10))
+                                + "; launch again once they have started"));
+        assertThat(reviews.reviewsIn(school.cycle().id())).extracting(Review::staffId)
+                .doesNotContain(leaver.id(), future.id());
+    }
+
+    @Test
+    void aLaunchToldToStopAfterABatchStartsThatBatchOnly() {
+        var school = TestSchool.create(schools, staff);
+        var batches = new java.util.ArrayList<Integer>();
+
+        LaunchReport report = launcher.launch(school.cycle().id(), new CycleLauncher.Progress() {
+            @Override
+            public void planned(int toStart, int alreadyRunning, List<LaunchReport.Skipped> skipped) {
+                assertThat(toStart).isEqualTo(3);
+            }
+
+            @Override
+            public boolean batchStarted(int started) {
+                batches.add(started);
+                return false;
+            }
+        });
+
+        assertThat(batches).containsExactly(3);
+        assertThat(report.started()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyAdminsOfTheCyclesSchoolMayLaunch() {
         var school = TestSchool.create(schools, staff);
         String launch = "/api/cycles/" + school.cycle().id() + "/launch";
         assertThat(WebSession.basic(port, "head", "demo").postJson(launch, "").statusCode()).isEqualTo(403);
         assertThat(WebSession.anonymous(port).postJson(launch, "").statusCode()).isIn(401, 403);
-        assertThat(WebSession.loggedIn(port, "teacher.mpg", "demo").get("/cycles").statusCode()).isEqualTo(403);
+        // Hillcrest's admin administers Hillcrest only
+        var otherSchoolsAdmin = WebSession.basic(port, "hc.admin", "demo").postJson(launch, "");
+        assertThat(otherSchoolsAdmin.statusCode()).isEqualTo(403);
+        assertThat(otherSchoolsAdmin.body()).contains("You do not administer this school");
         assertThat(reviews.reviewsIn(school.cycle().id())).isEmpty();
+        assertThat(schools.findCycle(school.cycle().id()).orElseThrow().state()).isEqualTo(CycleState.PLANNED);
     }
 
     @Test
@@ -115,16 +168,11 @@ class CycleLaunchTest {
     }
 
     @Test
-    void anAdminLaunchesFromTheCyclesPage() {
-        var school = TestSchool.create(schools, staff);
-        var admin = WebSession.loggedIn(port, "admin", "demo");
-        var page = admin.get("/cycles");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(school.school().name(), "2026/27", "Launch");
-        var launched = admin.submitForm("/cycles/" + school.cycle().id() + "/launch", page.body());
-        assertThat(launched.statusCode()).isEqualTo(200);
-        assertThat(launched.body()).contains("3 reviews started now", school.head().fullName());
-        assertThat(reviews.reviewsIn(school.cycle().id())).hasSize(3);
+    void theOldCyclesPageLeadsToTheAdminArea() {
+        var old = WebSession.loggedIn(port, "admin", "demo").get("/cycles");
+        assertThat(old.statusCode()).isEqualTo(302);
+        assertThat(old.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        assertThat(WebSession.loggedIn(port, "teacher.mpg", "demo").get("/cycles").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -141,7 +189,8 @@ class CycleLaunchTest {
         driver.submit(school.assistant().username(), values("response", "ACKNOWLEDGE"));
 
         var admin = WebSession.loggedIn(port, "admin", "demo");
-        var page = admin.get("/cycles/" + school.cycle().id() + "/reviews");
+        String reviewsPage = "/admin/schools/" + school.school().id() + "/cycles/" + school.cycle().id() + "/reviews";
+        var page = admin.get(reviewsPage);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(school.assistant().fullName(), "Mid-year check due",
                 "waiting until 1 Feb 2027", "Reflect before the planning meeting", "Start it now");
@@ -149,16 +198,16 @@ class CycleLaunchTest {
         assertThat(page.body()).doesNotContain(">" + school.teacher().username() + "<");
 
         long before = System.nanoTime();
-        var started = admin.submitForm("/cycles/" + school.cycle().id() + "/reviews/" + review.id() + "/bring-forward",
-                page.body());
+        var started = admin.submitForm(reviewsPage + "/" + review.id() + "/bring-forward", page.body());
         Duration took = Duration.ofNanos(System.nanoTime() - before);
 
         // the mid-year check is there when the page answers, not when the job executor next looks
-        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith(reviewsPage);
         assertThat(tasks.createTaskQuery().processInstanceId(review.processInstanceId())
                 .taskDefinitionKey(AnnualReviewCycleProcess.Elements.MID_YEAR_CHECK).taskAssignee(school.leader().username())
                 .count()).isOne();
-        assertThat(started.body()).contains("The review of " + school.assistant().fullName()
+        assertThat(admin.get(reviewsPage).body()).contains("The review of " + school.assistant().fullName()
                 + " has moved on: Hold the mid-year check");
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(management.createJobQuery().processInstanceId(review.processInstanceId()).timers().count()).isZero();
@@ -180,7 +229,7 @@ class CycleLaunchTest {
             driver.submit(member.username(), values("response", "ACKNOWLEDGE"));
             waiting.add(review);
         }
-        String reviewsPage = "/cycles/" + school.cycle().id() + "/reviews";
+        String reviewsPage = "/admin/schools/" + school.school().id() + "/cycles/" + school.cycle().id() + "/reviews";
         var first = WebSession.loggedIn(port, "admin", "demo");
         var second = WebSession.loggedIn(port, "admin", "demo");
         String firstPage = first.get(reviewsPage).body();
@@ -189,7 +238,7 @@ class CycleLaunchTest {
         var pool = Executors.newFixedThreadPool(2);
         try {
             for (Review review : waiting) {
-                String bringForward = "/cycles/" + school.cycle().id() + "/reviews/" + review.id() + "/bring-forward";
+                String bringForward = reviewsPage + "/" + review.id() + "/bring-forward";
                 var gate = new CountDownLatch(1);
                 var answers = List.of(
                         pool.submit(() -> { gate.await(); return first.submitForm(bringForward, firstPage); }),
@@ -197,7 +246,7 @@ class CycleLaunchTest {
                 gate.countDown();
                 for (var answer : answers) {
                     // one moves the review on; the other either finds it moved on or is told it waits for no date
-                    assertThat(answer.get().statusCode()).as(answer.get().body()).isIn(200, 400);
+                    assertThat(answer.get().statusCode()).as(answer.get().body()).isIn(302, 409);
                     assertThat(answer.get().body()).doesNotContainIgnoringCase("exception");
                 }
                 assertThat(tasks.createTaskQuery().processInstanceId(review.processInstanceId())

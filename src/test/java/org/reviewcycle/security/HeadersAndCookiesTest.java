@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HeadersAndCookiesTest {
+
+    @Autowired SchoolService schools;
 
     static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
     static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -92,7 +96,8 @@ class HeadersAndCookiesTest {
         assertThat(WebSession.anonymous(port).get("/login").headers().allValues("Content-Security-Policy"))
                 .containsExactly(ContentSecurityPolicy.OURS);
         var admin = WebSession.loggedIn(port, "admin", "demo");
-        var cycles = admin.get("/cycles");
+        long littletown = schools.findSchool("littletown").orElseThrow().id();
+        var cycles = admin.get("/admin/schools/" + littletown + "/cycles");
         assertThat(cycles.statusCode()).isEqualTo(200);
         assertThat(cycles.headers().allValues("Content-Security-Policy")).containsExactly(ContentSecurityPolicy.OURS);
         var notFound = admin.send("GET", "/no-such-page");
