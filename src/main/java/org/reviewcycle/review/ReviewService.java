@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.TransactionMemo;
+import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveRevision;
 import org.reviewcycle.objective.ObjectiveService;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +41,15 @@ public class ReviewService {
     private final ReviewRecordMapper records;
     private final ObjectiveService objectives;
     private final CurrentActor actor;
+    private final StaffService staff;
+    private final AdministrationHistory history;
     /** The facts of the reviews the launch opens, for the review tasks it creates in the same transaction. */
     private final TransactionMemo openedFacts = new TransactionMemo("facts of the reviews opened");
 
-    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor) {
+    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor,
+            StaffService staff, AdministrationHistory history) {
+        this.staff = staff;
+        this.history = history;
         this.reviews = reviews;
         this.records = records;
         this.objectives = objectives;
@@ -302,6 +310,37 @@ public class ReviewService {
     /** The review is complete: signed off by the head. */
     public void complete(long reviewId) {
         changeState(reviewId, ReviewState.COMPLETE);
+    }
+
+    /** The person's reviews still under way (launching or in progress), in any cycle. */
+    @Transactional(readOnly = true)
+    public List<Review> runningReviewsOf(long staffId) {
+        return reviews.selectRunningByStaff(staffId);
+    }
+
+    /**
+     * Gives a review under way a new reviewer, kept in the administration history of the school.
+     * Returns the facts as they were before, for the steps that must follow (open tasks).
+     */
+    public ReviewFacts changeReviewer(long reviewId, long newReviewerId) {
+        ReviewFacts before = reviews.selectFacts(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        StaffMember reviewer = staff.find(newReviewerId)
+                .orElseThrow(() -> new IllegalArgumentException("No member of staff with id " + newReviewerId));
+        if (!reviewer.schoolId().equals(before.school().id())) {
+            throw new IllegalArgumentException(reviewer.fullName() + " works at another school and cannot review "
+                    + before.reviewee().fullName());
+        }
+        if (reviews.updateReviewer(reviewId, newReviewerId, actor.username()) != 1) {
+            throw new IllegalStateException("The review of " + before.reviewee().fullName() + " in "
+                    + before.cycle().academicYear() + " has finished; its reviewer stays as it was");
+        }
+        openedFacts.remove(reviewId);
+        history.record(new Subject(before.school().id(), before.reviewee().id(), "Review", reviewId,
+                        "Review of " + before.reviewee().fullName() + ", " + before.cycle().academicYear()),
+                "Changed reviewer", Map.of("Reviewer", before.reviewer().fullName()),
+                Map.of("Reviewer", reviewer.fullName()));
+        return before;
     }
 
     private FinalReview requireFinalReview(long reviewId) {
