@@ -41,4 +41,7 @@ interface ReviewRecordMapper {
     void insertFinalReviewDecision(@Param("decision") FinalReviewDecision decision, @Param("actor") String actor);
 
     List<FinalReviewDecision> selectFinalReviewDecisions(long reviewId);
+
+    List<CarriedObjective> selectCarriedForward(@Param("reviewId") long reviewId,
+            @Param("outcomes") java.util.Collection<Outcome> outcomes);
 }

@@ -343,6 +343,16 @@ public class ReviewService {
         return before;
     }
 
+    /**
+     * The objectives to suggest in this review's planning meeting: those of the person's previous
+     * review (the latest earlier year with a final review) that its final review found not met or
+     * only partly met. Met objectives are done; a year with no final review (ended early) is passed over.
+     */
+    @Transactional(readOnly = true)
+    public List<CarriedObjective> objectivesToCarryForward(long reviewId) {
+        return records.selectCarriedForward(reviewId, java.util.EnumSet.of(Outcome.NOT_MET, Outcome.PARTLY_MET));
+    }
+
     private FinalReview requireFinalReview(long reviewId) {
         requireReview(reviewId);
         return records.selectLatestFinalReview(reviewId)
