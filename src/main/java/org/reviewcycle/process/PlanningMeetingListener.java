@@ -83,8 +83,7 @@ class PlanningMeetingListener extends ReviewTaskListener {
     private void showCarriedForward(DelegateTask task, long reviewId) {
         var carried = reviews.objectivesToCarryForward(reviewId);
         ReviewForms.showList(task, "carriedForward", carried.stream()
-                .map(c -> ReviewForms.row("position", c.position(), "title", c.title(),
-                        "successCriteria", c.successCriteria(), "priority", c.priorityCode() + ": " + c.priorityTitle(),
+                .map(c -> ReviewForms.row("title", c.title(), "successCriteria", c.successCriteria(),
                         "outcome", c.outcome().label(), "evidence", c.evidence()))
                 .toList());
         task.setVariableLocal("carriedForwardYear",
