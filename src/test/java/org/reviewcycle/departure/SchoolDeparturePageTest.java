@@ -2,8 +2,13 @@ package org.reviewcycle.departure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.reviewcycle.process.CycleLauncher;
@@ -16,6 +21,7 @@ import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** The leave page over HTTP: the trust admin downloads and is asked to confirm; anyone else is refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,6 +32,7 @@ class SchoolDeparturePageTest {
     @Autowired StaffService staff;
     @Autowired ReviewService reviews;
     @Autowired CycleLauncher launcher;
+    @Autowired SchoolDeparture departure;
 
     @Test
     void theTrustAdminDownloadsTheSchoolsRecordsAsAZip() {
@@ -42,6 +49,30 @@ class SchoolDeparturePageTest {
         assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment").contains(school.school().code() + "-");
         assertThat(zip.body()).startsWith("PK");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", authorities = {"admins", "trust-admins"})
+    void theExportReadsEveryTableOnH2() throws IOException {
+        TestSchool school = TestSchool.create(schools, staff);
+        launcher.launch(school.cycle().id());
+        var out = new ByteArrayOutputStream();
+
+        departure.export(school.school().id(), out);
+
+        var names = new java.util.ArrayList<String>();
+        String staffCsv = null;
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()), StandardCharsets.UTF_8)) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                names.add(entry.getName());
+                byte[] content = zip.readAllBytes();
+                if (entry.getName().equals("staff.csv")) {
+                    staffCsv = new String(content, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).hasSize(1 + SchoolTable.values().length + 3).contains("admin-history.csv");
+        assertThat(staffCsv).contains(school.teacher().email(), school.head().email());
     }
 
     @Test
