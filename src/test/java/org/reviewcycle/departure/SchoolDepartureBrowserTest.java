@@ -34,6 +34,9 @@ class SchoolDepartureBrowserTest {
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
             browser.open("/admin/schools/" + school.school().id() + "/leave");
             browser.waitUntilTextShown(name + " leaves the trust");
+            // a trust admin finds the page in the school's menu
+            assertThat(browser.waitFor(By.cssSelector(".school-nav a[href$='/leave']")).getText())
+                    .isEqualTo("Leave the trust");
             browser.screenshot("1-leave-page");
             assertThat(browser.pageText()).contains("Download " + name + "’s records", "Members of staff",
                     "Reviews", "Type the school's name to confirm");
