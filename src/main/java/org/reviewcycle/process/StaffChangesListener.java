@@ -42,12 +42,14 @@ class StaffChangesListener {
         this.tasks = tasks;
     }
 
-    /** A leaver's review under way ends with the date they left; what was written is kept. */
+    /** A leaver's review under way ends with the date they left, noted in the school's history; what was written is kept. */
     @EventListener
     void staffLeft(StaffLeft event) {
         String reason = "Left the school on " + DATE.format(event.leftOn());
         for (Review review : reviews.runningReviewsOf(event.staffId())) {
-            ending.end(review.id(), reason);
+            if (ending.end(review.id(), reason)) {
+                reviews.recordEndedByChange(review.id(), reason);
+            }
         }
     }
 

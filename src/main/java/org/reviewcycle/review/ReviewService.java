@@ -336,11 +336,20 @@ public class ReviewService {
                     + before.cycle().academicYear() + " has finished; its reviewer stays as it was");
         }
         openedFacts.remove(reviewId);
-        history.record(new Subject(before.school().id(), before.reviewee().id(), "Review", reviewId,
-                        "Review of " + before.reviewee().fullName() + ", " + before.cycle().academicYear()),
-                "Changed reviewer", Map.of("Reviewer", before.reviewer().fullName()),
+        history.record(subject(before), "Changed reviewer", Map.of("Reviewer", before.reviewer().fullName()),
                 Map.of("Reviewer", reviewer.fullName()));
         return before;
+    }
+
+    /**
+     * Keeps in the school's history that a review ended before completion because of a change an
+     * admin made to the person (they left), beside that change.
+     */
+    public void recordEndedByChange(long reviewId, String reason) {
+        ReviewFacts facts = reviews.selectFacts(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        history.record(subject(facts), "Ended review", Map.of("State", "In progress"),
+                Map.of("State", "Ended: " + reason));
     }
 
     /**
@@ -363,6 +372,12 @@ public class ReviewService {
         if (reviews.selectById(reviewId).isEmpty()) {
             throw new IllegalArgumentException("No review with id " + reviewId);
         }
+    }
+
+    /** A review as the school's history names it. */
+    private static Subject subject(ReviewFacts facts) {
+        return new Subject(facts.school().id(), facts.reviewee().id(), "Review", facts.review().id(),
+                "Review of " + facts.reviewee().fullName() + ", " + facts.cycle().academicYear());
     }
 
     private static Map<Integer, Objective> byPosition(List<Objective> list) {

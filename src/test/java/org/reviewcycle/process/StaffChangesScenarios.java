@@ -122,6 +122,13 @@ abstract class StaffChangesScenarios {
         assertThat(engineHistory.createHistoricProcessInstanceQuery().processInstanceId(review.processInstanceId())
                 .singleResult().getDeleteReason()).isEqualTo("Left the school on 31 January 2027");
         assertThat(reviews.selfReflection(review.id())).isPresent();
+        assertThat(history.changes(school.school().id(), school.teacher().id(), null, 0, 20).entries())
+                .anySatisfy(entry -> {
+                    assertThat(entry.change().subjectId()).isEqualTo(review.id());
+                    assertThat(entry.change().action()).isEqualTo("Ended review");
+                    assertThat(entry.fields()).containsExactly(new AdministrationHistory.FieldChange("State",
+                            "In progress", "Ended: Left the school on 31 January 2027"));
+                });
         // the others' reviews run on
         assertThat(reviews.runningReviewsOf(school.assistant().id())).hasSize(1);
     }
