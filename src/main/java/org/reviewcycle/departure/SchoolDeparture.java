@@ -6,8 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -29,7 +33,6 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.NotFoundException;
-import org.reviewcycle.common.NotPermittedException;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.objective.ObjectiveService;
@@ -108,7 +111,7 @@ public class SchoolDeparture {
 
     /** The file name the export is offered under, e.g. hillcrest-2026-12-03.zip. */
     public String exportFileName(long schoolId) {
-        return requireSchool(schoolId).code() + "-" + java.time.LocalDate.now() + ".zip";
+        return requireSchool(schoolId).code() + "-" + LocalDate.now() + ".zip";
     }
 
     /**
@@ -125,7 +128,7 @@ public class SchoolDeparture {
         about.put("school", school);
         about.put("exportedAt", LocalDateTime.now().withNano(0).toString());
         about.put("exportedBy", actor.username());
-        about.put("files", java.util.Arrays.stream(SchoolTable.values()).map(SchoolTable::file).toList());
+        about.put("files", Arrays.stream(SchoolTable.values()).map(SchoolTable::file).toList());
         json.writeValue(zip, about);
         zip.closeEntry();
 
@@ -193,7 +196,7 @@ public class SchoolDeparture {
         }
         rows.unlinkStaff(schoolId);
         List<SchoolTable> childrenFirst = new ArrayList<>(List.of(SchoolTable.values()));
-        java.util.Collections.reverse(childrenFirst);
+        Collections.reverse(childrenFirst);
         childrenFirst.forEach(table -> rows.deleteRows(table.table(), schoolId));
         history.record(new Subject(null, null, "School", schoolId, school.name()),
                 "School left the trust: its records were deleted", before, null);
@@ -217,7 +220,7 @@ public class SchoolDeparture {
     }
 
     private static <T> Set<String> page(BiFunction<Integer, Integer, List<T>> query,
-            java.util.function.Function<T, String> id) {
+            Function<T, String> id) {
         var ids = new LinkedHashSet<String>();
         for (int first = 0;; first += PAGE) {
             List<T> found = query.apply(first, PAGE);

@@ -1,5 +1,6 @@
 package org.reviewcycle.review;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,5 +44,5 @@ interface ReviewRecordMapper {
     List<FinalReviewDecision> selectFinalReviewDecisions(long reviewId);
 
     List<CarriedObjective> selectCarriedForward(@Param("reviewId") long reviewId,
-            @Param("outcomes") java.util.Collection<Outcome> outcomes);
+            @Param("outcomes") Collection<Outcome> outcomes);
 }

@@ -4,6 +4,7 @@ import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,7 +360,7 @@ public class ReviewService {
      */
     @Transactional(readOnly = true)
     public List<CarriedObjective> objectivesToCarryForward(long reviewId) {
-        return records.selectCarriedForward(reviewId, java.util.EnumSet.of(Outcome.NOT_MET, Outcome.PARTLY_MET));
+        return records.selectCarriedForward(reviewId, EnumSet.of(Outcome.NOT_MET, Outcome.PARTLY_MET));
     }
 
     private FinalReview requireFinalReview(long reviewId) {
