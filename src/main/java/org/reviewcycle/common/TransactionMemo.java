@@ -42,6 +42,13 @@ public final class TransactionMemo {
         }
     }
 
+    /** Forgets a value that has changed within the transaction, so that the next call works it out afresh. */
+    public void remove(Object key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            values().remove(key);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<Object, Object> values() {
         var values = (Map<Object, Object>) TransactionSynchronizationManager.getResource(name);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task_PlanningMeeting, form PlanningMeeting: the team leader records the objectives. The form is
  * prefilled with the objectives the head returned, or else with the joint objectives the team
- * leader has already set for the team this cycle.
+ * leader has already set for the team this cycle. Above the objectives it shows, read-only, those
+ * of the previous year that were not met, as suggestions to carry forward.
  */
 @Component("planningMeetingListener")
 class PlanningMeetingListener extends ReviewTaskListener {
@@ -56,6 +57,7 @@ class PlanningMeetingListener extends ReviewTaskListener {
         task.setVariableLocal("returnReason", forms.lastReturnReason(facts));
         forms.showDecisionHistory(task, facts);
         forms.showPriorities(task, facts);
+        showCarriedForward(task, reviewId);
         var team = objectives.jointObjectiveTeam(reviewId);
         task.setVariableLocal("canSetJointObjective", team.isPresent());
 
@@ -76,6 +78,16 @@ class PlanningMeetingListener extends ReviewTaskListener {
             }
             ReviewForms.showList(task, OBJECTIVES, rows);
         }
+    }
+
+    private void showCarriedForward(DelegateTask task, long reviewId) {
+        var carried = reviews.objectivesToCarryForward(reviewId);
+        ReviewForms.showList(task, "carriedForward", carried.stream()
+                .map(c -> ReviewForms.row("title", c.title(), "successCriteria", c.successCriteria(),
+                        "outcome", c.outcome().label(), "evidence", c.evidence()))
+                .toList());
+        task.setVariableLocal("carriedForwardYear",
+                carried.isEmpty() ? "" : FormText.literal(carried.get(0).academicYear()));
     }
 
     @Override

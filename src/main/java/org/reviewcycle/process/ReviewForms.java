@@ -39,6 +39,8 @@ class ReviewForms {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
     static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The task-local variable with the team leader's name, which the forms' introductions show. */
+    static final String REVIEWER_NAME = "reviewerName";
 
     private final ReviewService reviews;
     private final ObjectiveService objectives;
@@ -59,7 +61,7 @@ class ReviewForms {
     void showCommonFacts(DelegateTask task, ReviewFacts facts) {
         task.setVariableLocal("revieweeName", FormText.literal(facts.reviewee().fullName()));
         task.setVariableLocal("revieweeJobTitle", FormText.literal(facts.reviewee().jobTitle()));
-        task.setVariableLocal("reviewerName", FormText.literal(facts.reviewer().fullName()));
+        task.setVariableLocal(REVIEWER_NAME, FormText.literal(facts.reviewer().fullName()));
         task.setVariableLocal("schoolName", FormText.literal(facts.school().name()));
         task.setVariableLocal("cycleYear", FormText.literal(facts.cycle().academicYear()));
     }

@@ -31,4 +31,8 @@ interface ReviewMapper {
     int updateEnded(@Param("id") long id, @Param("reason") String reason, @Param("actor") String actor);
 
     Optional<String> selectEndReason(long id);
+
+    List<Review> selectRunningByStaff(long staffId);
+
+    int updateReviewer(@Param("id") long id, @Param("reviewerId") long reviewerId, @Param("actor") String actor);
 }

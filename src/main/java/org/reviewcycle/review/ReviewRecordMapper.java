@@ -1,5 +1,6 @@
 package org.reviewcycle.review;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,4 +42,7 @@ interface ReviewRecordMapper {
     void insertFinalReviewDecision(@Param("decision") FinalReviewDecision decision, @Param("actor") String actor);
 
     List<FinalReviewDecision> selectFinalReviewDecisions(long reviewId);
+
+    List<CarriedObjective> selectCarriedForward(@Param("reviewId") long reviewId,
+            @Param("outcomes") Collection<Outcome> outcomes);
 }

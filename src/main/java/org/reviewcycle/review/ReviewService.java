@@ -4,6 +4,7 @@ import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.stream.Collectors;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.TransactionMemo;
+import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveRevision;
 import org.reviewcycle.objective.ObjectiveService;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +42,15 @@ public class ReviewService {
     private final ReviewRecordMapper records;
     private final ObjectiveService objectives;
     private final CurrentActor actor;
+    private final StaffService staff;
+    private final AdministrationHistory history;
     /** The facts of the reviews the launch opens, for the review tasks it creates in the same transaction. */
     private final TransactionMemo openedFacts = new TransactionMemo("facts of the reviews opened");
 
-    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor) {
+    ReviewService(ReviewMapper reviews, ReviewRecordMapper records, ObjectiveService objectives, CurrentActor actor,
+            StaffService staff, AdministrationHistory history) {
+        this.staff = staff;
+        this.history = history;
         this.reviews = reviews;
         this.records = records;
         this.objectives = objectives;
@@ -304,6 +313,56 @@ public class ReviewService {
         changeState(reviewId, ReviewState.COMPLETE);
     }
 
+    /** The person's reviews still under way (launching or in progress), in any cycle. */
+    @Transactional(readOnly = true)
+    public List<Review> runningReviewsOf(long staffId) {
+        return reviews.selectRunningByStaff(staffId);
+    }
+
+    /**
+     * Gives a review under way a new reviewer, kept in the administration history of the school.
+     * Returns the facts as they were before, for the steps that must follow (open tasks).
+     */
+    public ReviewFacts changeReviewer(long reviewId, long newReviewerId) {
+        ReviewFacts before = reviews.selectFacts(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        StaffMember reviewer = staff.find(newReviewerId)
+                .orElseThrow(() -> new IllegalArgumentException("No member of staff with id " + newReviewerId));
+        if (!reviewer.schoolId().equals(before.school().id())) {
+            throw new IllegalArgumentException(reviewer.fullName() + " works at another school and cannot review "
+                    + before.reviewee().fullName());
+        }
+        if (reviews.updateReviewer(reviewId, newReviewerId, actor.username()) != 1) {
+            throw new IllegalStateException("The review of " + before.reviewee().fullName() + " in "
+                    + before.cycle().academicYear() + " has finished; its reviewer stays as it was");
+        }
+        openedFacts.remove(reviewId);
+        history.record(subject(before), "Changed reviewer", Map.of("Reviewer", before.reviewer().fullName()),
+                Map.of("Reviewer", reviewer.fullName()));
+        return before;
+    }
+
+    /**
+     * Keeps in the school's history that a review ended before completion because of a change an
+     * admin made to the person (they left), beside that change.
+     */
+    public void recordEndedByChange(long reviewId, String reason) {
+        ReviewFacts facts = reviews.selectFacts(reviewId)
+                .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
+        history.record(subject(facts), "Ended review", Map.of("State", "In progress"),
+                Map.of("State", "Ended: " + reason));
+    }
+
+    /**
+     * The objectives to suggest in this review's planning meeting: those of the person's previous
+     * review (the latest earlier year with a final review) that its final review found not met or
+     * only partly met. Met objectives are done; a year with no final review (ended early) is passed over.
+     */
+    @Transactional(readOnly = true)
+    public List<CarriedObjective> objectivesToCarryForward(long reviewId) {
+        return records.selectCarriedForward(reviewId, EnumSet.of(Outcome.NOT_MET, Outcome.PARTLY_MET));
+    }
+
     private FinalReview requireFinalReview(long reviewId) {
         requireReview(reviewId);
         return records.selectLatestFinalReview(reviewId)
@@ -314,6 +373,12 @@ public class ReviewService {
         if (reviews.selectById(reviewId).isEmpty()) {
             throw new IllegalArgumentException("No review with id " + reviewId);
         }
+    }
+
+    /** A review as the school's history names it. */
+    private static Subject subject(ReviewFacts facts) {
+        return new Subject(facts.school().id(), facts.reviewee().id(), "Review", facts.review().id(),
+                "Review of " + facts.reviewee().fullName() + ", " + facts.cycle().academicYear());
     }
 
     private static Map<Integer, Objective> byPosition(List<Objective> list) {

@@ -1,0 +1,86 @@
+package org.reviewcycle.process;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.reviewcycle.review.Review;
+import org.reviewcycle.review.ReviewFacts;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.staff.ReviewerChanged;
+import org.reviewcycle.staff.StaffLeft;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reviews under way follow what the staff feature changes about a person: both events are
+ * published inside the transaction that makes the change, and these listeners run in it, so the
+ * staff record and the reviews never disagree. The rules (which reviews are under way, who may
+ * review) are the review service's; this class moves the engine's side.
+ */
+@Component
+class StaffChangesListener {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final ReviewService reviews;
+    private final ReviewEnding ending;
+    private final StaffService staff;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    StaffChangesListener(ReviewService reviews, ReviewEnding ending, StaffService staff, RuntimeService runtime,
+            TaskService tasks) {
+        this.reviews = reviews;
+        this.ending = ending;
+        this.staff = staff;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** A leaver's review under way ends with the date they left, noted in the school's history; what was written is kept. */
+    @EventListener
+    void staffLeft(StaffLeft event) {
+        String reason = "Left the school on " + DATE.format(event.leftOn());
+        for (Review review : reviews.runningReviewsOf(event.staffId())) {
+            if (ending.end(review.id(), reason)) {
+                reviews.recordEndedByChange(review.id(), reason);
+            }
+        }
+    }
+
+    /**
+     * The new reviewer takes over the review under way: the record, the process variable the
+     * model's later tasks are assigned from ({@code ${reviewerUsername}}), and the open tasks the
+     * old reviewer held. Tasks offered to the head's group stay where they are. When the reviewer
+     * is only removed (none given), the review keeps the reviewer it has: a review under way always
+     * has someone to hold its meetings, and the admin picks the new one.
+     */
+    @EventListener
+    void reviewerChanged(ReviewerChanged event) {
+        if (event.newReviewerId() == null) {
+            return;
+        }
+        StaffMember reviewer = staff.find(event.newReviewerId()).orElseThrow();
+        for (Review review : reviews.runningReviewsOf(event.staffId())) {
+            ReviewFacts before = reviews.changeReviewer(review.id(), reviewer.id());
+            if (review.processInstanceId() == null) {
+                continue;
+            }
+            runtime.setVariable(review.processInstanceId(), AnnualReviewCycleProcess.Variables.REVIEWER,
+                    reviewer.username());
+            for (Task task : tasks.createTaskQuery().processInstanceId(review.processInstanceId())
+                    .taskAssignee(before.reviewer().username()).list()) {
+                tasks.setAssignee(task.getId(), reviewer.username());
+                // the open form names the team leader (ReviewForms.showCommonFacts)
+                if (tasks.getVariableLocal(task.getId(), ReviewForms.REVIEWER_NAME) != null) {
+                    tasks.setVariableLocal(task.getId(), ReviewForms.REVIEWER_NAME, FormText.literal(reviewer.fullName()));
+                }
+            }
+        }
+    }
+}

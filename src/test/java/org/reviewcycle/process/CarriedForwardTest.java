@@ -1,0 +1,91 @@
+package org.reviewcycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements.PLANNING_MEETING;
+import static org.reviewcycle.support.ReviewDriver.values;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.review.Outcome;
+import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.EarlierYear;
+import org.reviewcycle.support.ReviewDriver;
+import org.reviewcycle.support.TestSchool;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Objectives not met last year are offered, read-only, in this year's planning meeting (Task_PlanningMeeting). */
+@SpringBootTest
+class CarriedForwardTest {
+
+    @Autowired CycleLauncher launcher;
+    @Autowired SchoolService schools;
+    @Autowired StaffService staff;
+    @Autowired ReviewService reviews;
+    @Autowired ObjectiveService objectives;
+    @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+
+    @Test
+    void objectivesNotMetOrPartlyMetLastYearAreSuggestedAndMetOnesAreNot() {
+        TestSchool school = TestSchool.create(schools, staff);
+        EarlierYear.finishedReview(schools, reviews, objectives, school, school.teacher().id(), 2025,
+                Outcome.MET, Outcome.PARTLY_MET, Outcome.NOT_MET);
+        launcher.launch(school.cycle().id());
+
+        Map<String, Object> form = planningMeetingOf(school, school.teacher());
+
+        assertThat(form.get("carriedForwardYear")).isEqualTo("2025/26");
+        assertThat(rows(form.get("carriedForward"))).containsExactly(
+                Map.<String, Object>of("title", "Objective 2 of 2025/26", "successCriteria", "Criteria 2", "outcome", "Partly met",
+                        "evidence", "Found at the final review: Partly met"),
+                Map.<String, Object>of("title", "Objective 3 of 2025/26", "successCriteria", "Criteria 3", "outcome", "Not met",
+                        "evidence", "Found at the final review: Not met"));
+        // suggestions only: this year's objectives start empty, for the meeting to agree
+        assertThat(rows(form.get("objectives"))).hasSize(1).allSatisfy(row -> assertThat(row).doesNotContainKey("title"));
+    }
+
+    @Test
+    void onlyThePreviousYearCountsAndSomeoneWithNoEarlierReviewGetsNoSuggestions() {
+        TestSchool school = TestSchool.create(schools, staff);
+        EarlierYear.finishedReview(schools, reviews, objectives, school, school.teacher().id(), 2024, Outcome.NOT_MET);
+        EarlierYear.finishedReview(schools, reviews, objectives, school, school.teacher().id(), 2025,
+                Outcome.MET, Outcome.MET);
+        launcher.launch(school.cycle().id());
+
+        Map<String, Object> teachers = planningMeetingOf(school, school.teacher());
+        Map<String, Object> assistants = planningMeetingOf(school, school.assistant());
+
+        assertThat(rows(teachers.get("carriedForward"))).isEmpty();
+        assertThat(teachers.get("carriedForwardYear")).isEqualTo("");
+        assertThat(rows(assistants.get("carriedForward"))).isEmpty();
+    }
+
+    private Map<String, Object> planningMeetingOf(TestSchool school, StaffMember reviewee) {
+        var review = reviews.runningReviewsOf(reviewee.id()).stream()
+                .filter(r -> r.cycleId().equals(school.cycle().id())).findFirst().orElseThrow();
+        var driver = new ReviewDriver(tasks, forms, identity, management, runtime, staff, review.processInstanceId());
+        driver.submit(reviewee.username(), values("strengths", "", "developmentWishes", "", "objectiveIdeas", ""));
+        assertThat(driver.openTaskKey()).isEqualTo(PLANNING_MEETING);
+        return driver.taskVariables();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Object json) {
+        return (List<Map<String, Object>>) SubmittedFormAccess.list(json);
+    }
+}
