@@ -10,6 +10,11 @@ import java.util.List;
  */
 enum SchoolTable {
     SCHOOL("school", "school.csv", "The school", "id", "code", "name", "closed_on"),
+    IMPORT_MAPPING("staff_import_mapping", "staff-import-mapping.csv", "The staff file's column matching", false,
+            "school_id", "mapping", "updated_by", "updated_at"),
+    // the uploaded file itself is not exported: it held the school's MIS export, which the school has
+    IMPORT_UPLOADS("staff_import_upload", "staff-import-uploads.csv", "Staff files uploaded, not yet imported", false,
+            "id", "file_name", "mapping", "created_by", "created_at"),
     STAFF("staff_member", "staff.csv", "Members of staff", "id", "staff_number", "username", "first_name", "last_name", "email",
             "job_title", "category", "active", "administrator", "trust_admin", "reviewer_id", "line_manager_id",
             "started_on", "left_on"),
@@ -18,7 +23,13 @@ enum SchoolTable {
     PRIORITIES("school_priority", "priorities.csv", "Improvement priorities", "id", "code", "title", "whole_school_target",
             "trust_priority_id"),
     CYCLES("review_cycle", "cycles.csv", "Appraisal cycles", "id", "academic_year", "objectives_agreed_by", "mid_year_check_from",
-            "final_review_from", "final_review_due", "state"),
+            "final_review_from", "final_review_due", "observations_by", "support_objectives_agreed_by",
+            "support_mid_year_check_from", "support_final_review_from", "support_final_review_due", "new_starter_weeks",
+            "state"),
+    LAUNCHES("cycle_launch", "launches.csv", "Launches of cycles", false, "id", "cycle_id", "state", "to_start", "started",
+            "already_running", "failure", "started_by", "started_at", "heartbeat_at", "finished_at"),
+    LAUNCH_SKIPS("launch_skip", "launch-skipped.csv", "Staff a launch gave no review, and why", false, "launch_id",
+            "staff_id", "reason"),
     REVIEWS("review", "reviews.csv", "Reviews", "id", "cycle_id", "staff_id", "reviewer_id", "state", "end_reason", "ended_at",
             "process_instance_id"),
     SELF_REFLECTIONS("self_reflection", "self-reflections.csv", "Self-reflections", "review_id", "strengths", "development_wishes",

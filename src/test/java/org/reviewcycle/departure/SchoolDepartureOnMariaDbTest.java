@@ -68,6 +68,7 @@ class SchoolDepartureOnMariaDbTest {
         TestSchool leaving = TestSchool.create(schools, staff);
         launcher.launch(leaving.cycle().id());
         workOnTheCycle(leaving);
+        leaveLaunchAndImportRows(leaving);
         // a process of the school's tenant that no review names: found and deleted by the tenant id
         String tenantInstance = startTenantProcess(leaving.school().code());
         List<String> instances = new ArrayList<>(reviews.reviewsIn(leaving.cycle().id()).stream()
@@ -158,6 +159,25 @@ class SchoolDepartureOnMariaDbTest {
     }
 
     /** Self-reflection, planning, the head's approval for the teacher; a reviewer change for the assistant. */
+    /**
+     * What a background launch and a staff import leave behind (the launch's record and who it
+     * skipped; a staff file uploaded but not imported, the column matching kept for next year),
+     * written as those features write them, so that the deletion is shown to reach them too.
+     */
+    private void leaveLaunchAndImportRows(TestSchool school) {
+        jdbc.update("insert into cycle_launch (cycle_id, state, to_start, started, already_running, started_by, "
+                + "started_at, heartbeat_at, finished_at) values (?, 'FINISHED', 3, 3, 0, 'admin', current_timestamp, "
+                + "current_timestamp, current_timestamp)", school.cycle().id());
+        Long launchId = jdbc.queryForObject("select max(id) from cycle_launch where cycle_id = ?", Long.class,
+                school.cycle().id());
+        jdbc.update("insert into launch_skip (launch_id, staff_id, reason) values (?, ?, 'No reviewer yet')", launchId,
+                school.head().id());
+        staff.uploadStaffFile(school.school().id(), "staff.csv",
+                "Staff number,First name,Last name\nT1,Ann,Other\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jdbc.update("insert into staff_import_mapping (school_id, mapping, updated_by, updated_at) "
+                + "values (?, '{}', 'admin', current_timestamp)", school.school().id());
+    }
+
     private void workOnTheCycle(TestSchool school) {
         Review review = reviews.runningReviewsOf(school.teacher().id()).get(0);
         var driver = new ReviewDriver(tasks, forms, identity, management, runtime, staff, review.processInstanceId());
