@@ -140,9 +140,14 @@ public class CycleLauncher {
         // every review of this launch runs the school's own model (its tenant, SchoolDeployments), the
         // version that was the latest when it began; started by that definition's id, each review,
         // and its tasks, history and jobs, carry the school's tenant id
-        String definitionId = repository.createProcessDefinitionQuery()
+        var definition = repository.createProcessDefinitionQuery()
                 .processDefinitionKey(AnnualReviewCycleProcess.KEY).tenantIdIn(school.code())
-                .latestVersion().singleResult().getId();
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException(school.name() + " has no appraisal cycle deployed; restart ReviewCycle, "
+                    + "which deploys it for every school");
+        }
+        String definitionId = definition.getId();
         int started = 0;
         int offered = 0;
         boolean carryOn = true;

@@ -17,6 +17,8 @@ import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.Browser;
+import org.reviewcycle.process.SchoolDeployments;
+import org.reviewcycle.school.School;
 import org.reviewcycle.support.GeneratedTrust;
 import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ class CycleBrowserTest {
 
     @LocalServerPort int port;
     @Autowired DataSource dataSource;
+    @Autowired SchoolDeployments deployments;
     @Autowired SchoolService schools;
     @Autowired StaffService staff;
     @Autowired ReviewService reviews;
@@ -42,6 +45,8 @@ class CycleBrowserTest {
         // 300 staff: six batches, so that the bar is seen moving
         var generated = new GeneratedTrust(dataSource, "b" + UUID.randomUUID().toString().substring(0, 6))
                 .addSchool(1, 300, GeneratedTrust.Milestones.of2026());
+        // a school written by SQL gets its model as one created on the Schools page does
+        deployments.deploy(new School(generated.id(), generated.code(), generated.code()));
         long schoolId = generated.id();
         staff.addStaffMember(new StaffMember(null, schoolId, "olivia." + generated.code(), "Olivia",
                 "Bennett", "olivia@example.org", "Teaching assistant", StaffCategory.TEACHING_ASSISTANT, true, false,

@@ -23,6 +23,8 @@ import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.process.SchoolDeployments;
+import org.reviewcycle.school.School;
 import org.reviewcycle.support.GeneratedTrust;
 import org.reviewcycle.support.TestSchool;
 import org.reviewcycle.support.WebSession;
@@ -52,6 +54,7 @@ class CyclePagesTest {
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
+    @Autowired SchoolDeployments deployments;
     @Autowired AdministrationHistory changes;
 
     @Test
@@ -100,6 +103,8 @@ class CyclePagesTest {
         // 300 staff: six batches; Stop is pressed as soon as the launch has begun
         var generated = new GeneratedTrust(dataSource, "s" + java.util.UUID.randomUUID().toString().substring(0, 6))
                 .addSchool(1, 300, GeneratedTrust.Milestones.of2026());
+        // a school written by SQL gets its model as one created on the Schools page does
+        deployments.deploy(new School(generated.id(), generated.code(), generated.code()));
         asAdmin();
         try {
             long launchId = launches.begin(generated.cycleId());

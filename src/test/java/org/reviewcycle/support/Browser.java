@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
         this.baseUrl = "http://localhost:" + port;
         this.screenshots = Path.of(System.getProperty("reviewcycle.test.screenshots", "target/screenshots"), testName);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        // a page replaced between finding an element and reading it (a form's answer arriving): look again
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public Browser open(String path) {
@@ -103,8 +105,10 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** The text of the page as it stands once it has finished loading (read again if it is replaced meanwhile). */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return wait.until(d -> "complete".equals(driver.executeScript("return document.readyState"))
+                ? d.findElement(By.tagName("body")).getText() : null);
     }
 
     public ChromeDriver driver() {
