@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Options: {@code -Dbench.schools=250} (at least 25), {@code -Dbench.databases=MARIADB,H2}, MariaDB
  * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password};
  * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL};
+ * {@code -Dbench.parts=launch} only the launch of {@value #FIRST_LAUNCH_SCHOOLS} schools beside the bare engine;
  * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark}).
  */
 public final class Benchmark {
@@ -61,12 +62,15 @@ public final class Benchmark {
             ImportBenchmark.write(rows.toString());
             return;
         }
-        boolean loginOnly = "login".equals(System.getProperty("bench.parts", "all"));
+        String parts = System.getProperty("bench.parts", "all");
+        boolean loginOnly = "login".equals(parts);
+        boolean launchOnly = "launch".equals(parts);
         var runs = new ArrayList<BenchmarkFigures.DatabaseRun>();
         for (BenchmarkDatabase database : databases) {
-            System.out.printf("%n== Benchmark on %s, %s ==%n", database,
-                    loginOnly ? "logins only, one school" : String.format("up to %,d schools", schools));
-            runs.add(loginOnly ? logins(database) : run(database, schools));
+            System.out.printf("%n== Benchmark on %s, %s ==%n", database, loginOnly ? "logins only, one school"
+                    : launchOnly ? String.format("the launch only, %,d schools", FIRST_LAUNCH_SCHOOLS)
+                    : String.format("up to %,d schools", schools));
+            runs.add(loginOnly ? logins(database) : launchOnly ? launches(database) : run(database, schools));
         }
         var results = new BenchmarkFigures.Results(BenchmarkFigures.Machine.here(), runs);
         String table = BenchmarkTable.of(results);
@@ -123,6 +127,23 @@ public final class Benchmark {
             return new BenchmarkFigures.DatabaseRun(database.name(), BenchmarkFigures.databaseVersion(dataSource),
                     BenchmarkDatabase.serverSettings(dataSource),
                     launches, taskWork, taskLists, ceilings, login);
+        }
+    }
+
+    /** Only the launch of {@value #FIRST_LAUNCH_SCHOOLS} schools beside the bare engine, with the rows each writes. */
+    private static BenchmarkFigures.DatabaseRun launches(BenchmarkDatabase database) {
+        try (var app = new BenchmarkApplication(database)) {
+            DataSource dataSource = app.bean(DataSource.class);
+            BareProcesses.deploy(app.bean(RepositoryService.class));
+            var launch = new LaunchBenchmark(app);
+            launchSchools(new GeneratedTrust(dataSource, "s"), GeneratedTrust.Milestones.of2026(), new ArrayList<>(),
+                    launch, FIRST_LAUNCH_SCHOOLS);
+            var figures = progress(launch.figures(label(FIRST_LAUNCH_SCHOOLS)));
+            System.out.println("rows per review, by table: " + figures.rowsPerReviewByTable());
+            var ceiling = new CommitCeiling(dataSource).measure("launch", (int) Math.round(figures.rowsPerBatch()), 1);
+            return new BenchmarkFigures.DatabaseRun(database.name(), BenchmarkFigures.databaseVersion(dataSource),
+                    BenchmarkDatabase.serverSettings(dataSource), List.of(figures), null, List.of(), List.of(ceiling),
+                    null);
         }
     }
 
