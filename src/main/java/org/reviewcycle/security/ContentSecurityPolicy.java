@@ -9,7 +9,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The Content-Security-Policy of everything we serve: the login page, the {@code /cycles} pages,
+ * The Content-Security-Policy of everything we serve: the login page, the admin pages ({@code /admin}),
  * error pages, {@code /engine-rest} and {@code /api}. Our pages load scripts, styles and images
  * from this site only and have nothing inline, so the policy is strict. Tasklist, Cockpit, Admin
  * and Welcome ({@code /camunda/app/**}, {@code /camunda/api/**}) get Camunda's own policy
