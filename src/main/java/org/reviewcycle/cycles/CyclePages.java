@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.reviewcycle.review.ReviewService;
-import org.reviewcycle.school.CycleDatesRefused;
+import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.school.CycleState;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.staff.StaffMember;
@@ -159,8 +159,8 @@ class CyclePages {
             try {
                 ReviewCycle saved = saving.get();
                 return "redirect:/admin/schools/" + saved.schoolId() + "/cycles/" + saved.id();
-            } catch (CycleDatesRefused e) {
-                errors = e.errors();
+            } catch (InvalidInput e) {
+                errors = e.fields();
             }
         }
         return form(model, form, errors, editing);

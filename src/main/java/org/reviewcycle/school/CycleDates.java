@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.reviewcycle.common.InvalidInput;
+
 /**
  * The rules a cycle's dates keep: the academic year written like 2026/27; for teachers objectives
  * agreed by, then the mid-year check, then lesson observations, then the final review opens and is
@@ -28,7 +30,7 @@ final class CycleDates {
         var dates = new CycleDates();
         dates.checkAll(cycle);
         if (!dates.errors.isEmpty()) {
-            throw new CycleDatesRefused(dates.errors);
+            throw new InvalidInput(dates.errors);
         }
     }
 

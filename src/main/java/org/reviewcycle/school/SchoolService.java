@@ -95,7 +95,7 @@ public class SchoolService {
     public ReviewCycle planCycle(ReviewCycle cycle) {
         CycleDates.check(cycle);
         if (schools.selectCycleBySchoolAndYear(cycle.schoolId(), cycle.academicYear()).isPresent()) {
-            throw new CycleDatesRefused(Map.of("academicYear",
+            throw new InvalidInput(Map.of("academicYear",
                     "There is a " + cycle.academicYear() + " cycle already; change its dates instead"));
         }
         var planned = new ReviewCycle(null, cycle.schoolId(), cycle.academicYear(), cycle.objectivesAgreedBy(),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.security.AdministeredSchools;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -75,8 +76,8 @@ class StaffPages {
             redirect.addFlashAttribute("done", added.fullName() + " was added. Give them a password below so that "
                     + "they can log in as " + added.username() + ".");
             return "redirect:/admin/schools/" + schoolId + "/staff/" + added.id();
-        } catch (InvalidStaffDetails e) {
-            return form(schoolId, null, details, e.errors(), model);
+        } catch (InvalidInput e) {
+            return form(schoolId, null, details, e.fields(), model);
         }
     }
 
@@ -98,8 +99,8 @@ class StaffPages {
             StaffMember saved = staff.saveDetails(schoolId, staffId, details);
             redirect.addFlashAttribute("done", saved.fullName() + "'s details were saved.");
             return "redirect:/admin/schools/" + schoolId + "/staff";
-        } catch (InvalidStaffDetails e) {
-            return form(schoolId, member, details, e.errors(), model);
+        } catch (InvalidInput e) {
+            return form(schoolId, member, details, e.fields(), model);
         }
     }
 
@@ -114,8 +115,8 @@ class StaffPages {
             redirect.addFlashAttribute("done", member.fullName() + " is marked as leaving on "
                     + StaffImport.formatDate(leftOn) + ".");
             return "redirect:/admin/schools/" + schoolId + "/staff";
-        } catch (InvalidStaffDetails e) {
-            return form(schoolId, member, StaffDetails.of(member), e.errors(), model);
+        } catch (InvalidInput e) {
+            return form(schoolId, member, StaffDetails.of(member), e.fields(), model);
         }
     }
 
@@ -128,8 +129,8 @@ class StaffPages {
             staff.givePassword(schoolId, staffId, password);
             redirect.addFlashAttribute("done", member.fullName() + " can now log in as " + member.username() + ".");
             return "redirect:/admin/schools/" + schoolId + "/staff/" + staffId;
-        } catch (InvalidStaffDetails e) {
-            return form(schoolId, member, StaffDetails.of(member), e.errors(), model);
+        } catch (InvalidInput e) {
+            return form(schoolId, member, StaffDetails.of(member), e.fields(), model);
         }
     }
 
@@ -161,7 +162,7 @@ class StaffPages {
                 case "startedOn" -> "Enter the start date as a date, for example 1 September 2026";
                 default -> "Choose a value from the list";
             }));
-            throw new InvalidStaffDetails(errors);
+            throw new InvalidInput(errors);
         }
     }
 }

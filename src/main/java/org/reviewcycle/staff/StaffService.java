@@ -395,7 +395,7 @@ public class StaffService {
     /**
      * Adds ({@code staffId} null) or changes a member of staff from the staff page. A new person gets a
      * username made from their email and no password until an admin gives one. Everything wrong is
-     * refused at once, field by field ({@link InvalidStaffDetails}); nothing is written then.
+     * refused at once, field by field ({@link InvalidInput}); nothing is written then.
      */
     public StaffMember saveDetails(long schoolId, Long staffId, StaffDetails details) {
         StaffMember before = staffId == null ? null : memberOf(schoolId, staffId);
@@ -433,7 +433,7 @@ public class StaffService {
             errors.put("lineManagerId", "Nobody can be their own line manager");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidStaffDetails(errors);
+            throw new InvalidInput(errors);
         }
         String by = actor.username();
         StaffMember saved;
@@ -477,10 +477,10 @@ public class StaffService {
     public void markLeaver(long schoolId, long staffId, LocalDate leftOn) {
         StaffMember member = memberOf(schoolId, staffId);
         if (leftOn == null) {
-            throw new InvalidStaffDetails(Map.of("leftOn", "Enter the leaving date"));
+            throw new InvalidInput(Map.of("leftOn", "Enter the leaving date"));
         }
         if (member.startedOn() != null && leftOn.isBefore(member.startedOn())) {
-            throw new InvalidStaffDetails(Map.of("leftOn", "The leaving date must not be before their start date, "
+            throw new InvalidInput(Map.of("leftOn", "The leaving date must not be before their start date, "
                     + StaffImport.formatDate(member.startedOn())));
         }
         staff.updateLeftOn(staffId, leftOn, actor.username());
@@ -496,7 +496,7 @@ public class StaffService {
             throw new IllegalStateException(member.fullName() + " already has a password.");
         }
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidStaffDetails(Map.of("password", "The password must be at least " + MIN_PASSWORD
+            throw new InvalidInput(Map.of("password", "The password must be at least " + MIN_PASSWORD
                     + " characters long"));
         }
         staff.updatePassword(staffId, passwordEncoder.encode(password), actor.username());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.review.ReviewState;
-import org.reviewcycle.school.CycleDatesRefused;
+import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.school.CycleState;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.SchoolService;
@@ -174,8 +174,8 @@ class CyclePagesTest {
                     LocalDate.of(2027, 10, 1), LocalDate.of(2028, 6, 14), LocalDate.of(2028, 7, 16), null,
                     LocalDate.of(2028, 6, 1), LocalDate.of(2027, 10, 31), LocalDate.of(2028, 2, 1),
                     LocalDate.of(2028, 9, 14), LocalDate.of(2028, 7, 16), 6);
-            assertThatThrownBy(() -> cycles.plan(backwards)).isInstanceOfSatisfying(CycleDatesRefused.class, e ->
-                    assertThat(e.errors()).containsOnlyKeys("midYearCheckFrom", "supportFinalReviewFrom")
+            assertThatThrownBy(() -> cycles.plan(backwards)).isInstanceOfSatisfying(InvalidInput.class, e ->
+                    assertThat(e.fields()).containsOnlyKeys("midYearCheckFrom", "supportFinalReviewFrom")
                             .containsEntry("midYearCheckFrom",
                                     "Mid-year check from (1 October 2027) must be after objectives agreed by (31 October 2027)")
                             .containsEntry("supportFinalReviewFrom", "Support staff: final review from (14 September 2028) "
