@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 final class BenchmarkTable {
 
-    static final double LAUNCH_MIN_RATIO = 0.6;
-    static final double LAUNCH_MIN_PER_SECOND = 200;
+    /** Issue 12: with a tenant per school, the launch at least 0.85 times the bare engine's rate. */
+    static final double LAUNCH_MIN_RATIO = 0.85;
     static final double TASK_WORK_MAX_P95_RATIO = 2.0;
     static final double TASK_LIST_MAX_P95_MS = 100;
     static final double TASK_LIST_MAX_GROWTH = 1.5;
@@ -60,9 +60,7 @@ final class BenchmarkTable {
         }
         var launchCeiling = run.ceiling("launch");
         for (var launch : run.launches()) {
-            String target = verdict(targets, launch.ratio() >= LAUNCH_MIN_RATIO
-                    && launch.reviewsPerSecond() >= LAUNCH_MIN_PER_SECOND, "ratio >= %.1f and >= %.0f/s",
-                    LAUNCH_MIN_RATIO, LAUNCH_MIN_PER_SECOND);
+            String target = verdict(targets, launch.ratio() >= LAUNCH_MIN_RATIO, "ratio >= %.2f", LAUNCH_MIN_RATIO);
             row("launch, " + launch.name(), f("%.0f reviews/s", launch.reviewsPerSecond()),
                     f("%.0f instances/s", launch.bareInstancesPerSecond()), f("%.2f", launch.ratio()), target,
                     f("%.1f per review (bare %.1f); %d reviews, %.0f rows per transaction", launch.rowsPerReview(),
@@ -70,6 +68,9 @@ final class BenchmarkTable {
                     f("%.2f (%.1f of %.1f tx/s of %d rows)", launch.batchesPerSecond() / launchCeiling.transactionsPerSecond(),
                             launch.batchesPerSecond(), launchCeiling.transactionsPerSecond(),
                             launchCeiling.rowsPerTransaction()));
+        }
+        if (run.taskWork() == null) {
+            return; // -Dbench.parts=launch
         }
         var work = run.taskWork();
         var workCeiling = run.ceiling("task work");
