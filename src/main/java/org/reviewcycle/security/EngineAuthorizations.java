@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Staff may use Tasklist and read the cycle's definitions (to show process names and forms); their
  * "My tasks" filter is their own (PersonalTaskFilters). Admins (of a school or of the trust) may
  * use Cockpit on their schools' reviews ({@link #SCHOOL_ADMINS}); trust admins may do everything
- * but read a colleague's filters. Both have the shared "All tasks in every school" filter, which
+ * but read a colleague's filters. Both have the shared "All tasks in my schools" filter, which
  * shows each what they may see, and may make filters of their own; nobody lands on someone else's
  * list. What staff may ask of the engine at all is
  * {@link StaffCommandGuard}'s. Which tasks a person sees is not granted here: the engine grants the
@@ -42,10 +43,15 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineAuthorizations {
 
-    /** Every task the viewer may see: for admins, who may see every task. */
-    static final String ALL_TASKS_FILTER = "All tasks in every school";
-    /** What {@link #ALL_TASKS_FILTER} was called before its name said whose tasks it holds. */
-    private static final String ALL_TASKS_FILTER_BEFORE = "All tasks";
+    /**
+     * Every task the viewer may see: for admins, every task of the schools they administer (a
+     * school admin's one school, a trust admin's every school), as the engine's tenant check allows.
+     */
+    static final String ALL_TASKS_FILTER = "All tasks in my schools";
+    /** What {@link #ALL_TASKS_FILTER} was called before, newest first: renamed at the start. */
+    private static final List<String> ALL_TASKS_FILTER_BEFORE = List.of("All tasks in every school", "All tasks");
+
+    private static final String ALL_TASKS_DESCRIPTION = "Every task of the schools you administer, soonest due first";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -179,18 +185,19 @@ class EngineAuthorizations {
     /** The admins' shared filter, listed after each person's own "My tasks" (PersonalTaskFilters). */
     private void allTasksFilter() {
         Filter shared = sharedFilter(ALL_TASKS_FILTER);
-        if (shared == null) {
-            shared = sharedFilter(ALL_TASKS_FILTER_BEFORE);
-            if (shared != null) {
-                filters.saveFilter(shared.setName(ALL_TASKS_FILTER));
-                log.info("Renamed the Tasklist filter '{}' to '{}'", ALL_TASKS_FILTER_BEFORE, ALL_TASKS_FILTER);
+        for (String before : ALL_TASKS_FILTER_BEFORE) {
+            Filter old = shared == null ? sharedFilter(before) : null;
+            if (old != null) {
+                shared = filters.saveFilter(old.setName(ALL_TASKS_FILTER)
+                        .setProperties(Map.of("description", ALL_TASKS_DESCRIPTION, "priority", 10, "refresh", true)));
+                log.info("Renamed the Tasklist filter '{}' to '{}'", before, ALL_TASKS_FILTER);
             }
         }
         if (shared == null) {
             // An empty query: the engine's authorization checks limit it to what the viewer may see.
             shared = filters.saveFilter(filters.newTaskFilter(ALL_TASKS_FILTER)
                     .setQuery(tasks.createTaskQuery().orderByDueDate().asc())
-                    .setProperties(Map.of("description", "Every task in every school, soonest due first",
+                    .setProperties(Map.of("description", ALL_TASKS_DESCRIPTION,
                             "priority", 10, "refresh", true)));
             log.info("Created the Tasklist filter '{}'", ALL_TASKS_FILTER);
         }

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Tasklist's filters: each person's own "My tasks" first, the admins' "All tasks in every school",
+ * Tasklist's filters: each person's own "My tasks" first, the admins' "All tasks in my schools",
  * nobody else's; staff cannot create, change or delete filters (hole 4 of issue 11: a teacher made
  * the head the owner of her filter and the head's next login failed); and a login gets through
  * whatever filters it finds.

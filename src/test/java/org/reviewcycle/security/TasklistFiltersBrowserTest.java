@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What an admin and a teacher see in Tasklist's list of filters, in a real browser: their own
- * "My tasks" first and chosen, the admin's "All tasks in every school" after it, nobody else's list.
+ * "My tasks" first and chosen, the admin's "All tasks in my schools" after it, nobody else's list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TasklistFiltersBrowserTest {
