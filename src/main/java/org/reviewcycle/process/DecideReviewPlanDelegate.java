@@ -17,9 +17,11 @@ import org.reviewcycle.common.TransactionMemo;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_DecideReviewPlan: asks the DMN decision ReviewPlan (bpmn/ReviewPlan.dmn, which an admin can
- * edit) how many lesson observations the reviewee's category has and whether a pay recommendation
- * is due, and keeps both answers as decisions for the model's gateways and forms.
+ * Task_DecideReviewPlan, once the year's objectives are settled (after the mid-year check): asks
+ * the DMN decision ReviewPlan (bpmn/ReviewPlan.dmn, which an admin can edit) how many lesson
+ * observations the reviewee's category has and whether a pay recommendation is due, and keeps both
+ * answers as decisions for the model's gateways and forms. Not at the launch: nothing before the
+ * observations needs them, and a launch then writes two variables fewer per review.
  */
 @Component("decideReviewPlanDelegate")
 class DecideReviewPlanDelegate implements JavaDelegate {

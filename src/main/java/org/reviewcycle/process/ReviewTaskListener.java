@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.reviewcycle.review.ReviewFacts;
 
 /**
- * The two moments of a review task. On create: fill the task-local variables the task's form shows
- * (and prefills). On complete: hand the submitted values to the feature's service, in the
+ * The two moments of a review task. On create: name the task after whose review it is, and fill
+ * the task-local variables the task's form shows (and prefills) beyond the facts every form shows
+ * ({@link ReviewForms#commonFacts}, added when the form opens). On complete: hand the submitted values to the feature's service, in the
  * transaction that completes the task, and take off the process whatever the submission put
  * there, so that the process keeps ids and decisions only; an invalid value, or a value for
  * anything but the form's fields ({@link FormSubmission}), throws, the transaction rolls back,
@@ -31,7 +32,6 @@ abstract class ReviewTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 // whose review it is, in the task list: a team leader has one planning meeting per person
                 task.setName(title(task) + ": " + facts.reviewee().fullName());
-                forms.showCommonFacts(task, facts);
                 prepare(task, facts);
             }
             case EVENTNAME_COMPLETE -> {

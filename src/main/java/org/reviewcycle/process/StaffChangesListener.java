@@ -75,11 +75,8 @@ class StaffChangesListener {
                     reviewer.username());
             for (Task task : tasks.createTaskQuery().processInstanceId(review.processInstanceId())
                     .taskAssignee(before.reviewer().username()).list()) {
+                // the forms read the team leader's name from the review when they open (ReviewForms.commonFacts)
                 tasks.setAssignee(task.getId(), reviewer.username());
-                // the open form names the team leader (ReviewForms.showCommonFacts)
-                if (tasks.getVariableLocal(task.getId(), ReviewForms.REVIEWER_NAME) != null) {
-                    tasks.setVariableLocal(task.getId(), ReviewForms.REVIEWER_NAME, FormText.literal(reviewer.fullName()));
-                }
             }
         }
     }

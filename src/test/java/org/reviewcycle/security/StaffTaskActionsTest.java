@@ -29,6 +29,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.EngineGroups;
 import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.EngineApi;
 import org.reviewcycle.support.TestSchool;
 import org.reviewcycle.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,20 +50,6 @@ class StaffTaskActionsTest {
 
     static final String OFFERED_PROBE = "OfferedTaskProbe";
     static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The two ways into the engine's REST API that a logged-in person has. */
-    enum Api {
-        /** API clients, with HTTP basic. */
-        ENGINE_REST("/engine-rest"),
-        /** Tasklist's own calls, with the login's session and the webapps' XSRF token. */
-        TASKLIST("/camunda/api/engine/engine/default");
-
-        final String root;
-
-        Api(String root) {
-            this.root = root;
-        }
-    }
 
     @LocalServerPort int port;
     @Autowired SchoolService schools;
@@ -95,18 +82,17 @@ class StaffTaskActionsTest {
         return school.teacher().username();
     }
 
-    WebSession as(String username, Api api) {
-        return api == Api.ENGINE_REST ? WebSession.basic(port, username, "demo")
-                : WebSession.loggedIn(port, username, "demo").openTasklist();
+    WebSession as(String username, EngineApi api) {
+        return api.as(port, username);
     }
 
-    String task(Api api) {
+    String task(EngineApi api) {
         return api.root + "/task/" + reflection.getId();
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void throwingABpmnErrorToEndHerOwnReviewIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void throwingABpmnErrorToEndHerOwnReviewIsRefused(EngineApi api) {
         var response = as(teacher(), api).postJson(task(api) + "/bpmnError",
                 "{\"errorCode\": \"ReviewWithdrawn\", \"errorMessage\": \"no review this year\"}");
         assertRefused(response, "Only an administrator may report an error or an escalation on a task; "
@@ -114,16 +100,16 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void throwingABpmnEscalationIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void throwingABpmnEscalationIsRefused(EngineApi api) {
         var response = as(teacher(), api).postJson(task(api) + "/bpmnEscalation", "{\"escalationCode\": \"Skip\"}");
         assertRefused(response, "Only an administrator may report an error or an escalation on a task; "
                 + "submit its form instead.");
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void settingTheTasksVariablesOutsideTheFormIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void settingTheTasksVariablesOutsideTheFormIsRefused(EngineApi api) {
         var teacher = as(teacher(), api);
         String values = "Only an administrator may set or remove the values of a task or a review outside its form.";
         assertRefused(teacher.putJson(task(api) + "/variables/strengths", "{\"value\": \"x\", \"type\": \"String\"}"),
@@ -139,8 +125,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void settingTheReviewsProcessVariablesIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void settingTheReviewsProcessVariablesIsRefused(EngineApi api) {
         var teacher = as(teacher(), api);
         String instance = api.root + "/process-instance/" + review.processInstanceId();
         String values = "Only an administrator may set or remove the values of a task or a review outside its form.";
@@ -151,8 +137,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void offeringTheTaskToOthersIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void offeringTheTaskToOthersIsRefused(EngineApi api) {
         var teacher = as(teacher(), api);
         String offer = "Only an administrator may offer a task to other people or groups, or take it back from them.";
         assertRefused(teacher.postJson(task(api) + "/identity-links", "{\"groupId\": \"staff\", \"type\": \"candidate\"}"),
@@ -164,8 +150,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void handingTheTaskToSomeoneElseIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void handingTheTaskToSomeoneElseIsRefused(EngineApi api) {
         var teacher = as(teacher(), api);
         String colleague = school.assistant().username();
         String handOn = "Only an administrator may hand a task to someone else.";
@@ -179,8 +165,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void changingTheTasksDatesOrDetailsIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void changingTheTasksDatesOrDetailsIsRefused(EngineApi api) {
         var response = as(teacher(), api).putJson(task(api), """
                 {"name": "Reflect (done)", "assignee": "%s", "due": "2030-01-01T00:00:00.000+0000",
                  "followUp": "2030-01-01T00:00:00.000+0000", "priority": 50}""".formatted(teacher()));
@@ -188,8 +174,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void addingACommentIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void addingACommentIsRefused(EngineApi api) {
         // The REST API looks for the task in the history first, which staff may not read, so it
         // refuses before the engine is asked; the engine refuses too, for any other way in.
         var response = as(teacher(), api).postJson(task(api) + "/comment/create", "{\"message\": \"Please skip me\"}");
@@ -206,8 +192,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void creatingATaskIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void creatingATaskIsRefused(EngineApi api) {
         var response = as(teacher(), api).postJson(api.root + "/task/create",
                 "{\"id\": \"made-up-task\", \"name\": \"Approve my pay rise\", \"assignee\": \"" + teacher() + "\"}");
         assertRefused(response, "Only an administrator may create or delete tasks.");
@@ -215,16 +201,16 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void checkingPasswordsIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void checkingPasswordsIsRefused(EngineApi api) {
         var response = as(teacher(), api).postJson(api.root + "/identity/verify",
                 "{\"username\": \"" + school.head().username() + "\", \"password\": \"demo\"}");
         assertRefused(response, "Only an administrator may check passwords.");
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void startingAProcessIsRefused(Api api) {
+    @EnumSource(EngineApi.class)
+    void startingAProcessIsRefused(EngineApi api) {
         long reviewsBefore = runtime.createProcessInstanceQuery().count();
         var response = as(teacher(), api).postJson(api.root + "/process-definition/key/"
                 + AnnualReviewCycleProcess.KEY + "/tenant-id/" + school.school().code() + "/start", "{}");
@@ -235,15 +221,15 @@ class StaffTaskActionsTest {
     @Test
     void aCommandNobodyListedIsRefusedWithTheGeneralSentence() {
         // suspending a job definition is neither a read nor one of the four things staff do
-        var response = as(teacher(), Api.ENGINE_REST).putJson("/engine-rest/job-definition/suspended",
+        var response = as(teacher(), EngineApi.ENGINE_REST).putJson("/engine-rest/job-definition/suspended",
                 "{\"processDefinitionKey\": \"" + AnnualReviewCycleProcess.KEY + "\", \"suspended\": true}");
         assertRefused(response, "Staff may only read tasks, claim or give them back and submit their forms; "
                 + "anything else is for an administrator.");
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void theTeacherStillReadsHerTaskAndSubmitsItsForm(Api api) {
+    @EnumSource(EngineApi.class)
+    void theTeacherStillReadsHerTaskAndSubmitsItsForm(EngineApi api) {
         var teacher = as(teacher(), api);
         assertThat(teacher.get(task(api)).statusCode()).isEqualTo(200);
         assertThat(teacher.get(task(api) + "/form-variables").statusCode()).isEqualTo(200);
@@ -258,8 +244,8 @@ class StaffTaskActionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void aTaskOfferedToHerSchoolIsClaimedForHerselfAndGivenBack(Api api) {
+    @EnumSource(EngineApi.class)
+    void aTaskOfferedToHerSchoolIsClaimedForHerselfAndGivenBack(EngineApi api) {
         Task offered = taskOfferedTo(EngineGroups.schoolStaff(school.school().code()));
         String path = api.root + "/task/" + offered.getId();
         var teacher = as(teacher(), api);
@@ -284,9 +270,9 @@ class StaffTaskActionsTest {
      * {@code staff}, and every member of staff could then read it.
      */
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void aReviewerCannotOfferAReviewToTheWholeSchool(Api api) {
-        var submitted = as(teacher(), Api.ENGINE_REST).postJson(task(Api.ENGINE_REST) + "/submit-form", """
+    @EnumSource(EngineApi.class)
+    void aReviewerCannotOfferAReviewToTheWholeSchool(EngineApi api) {
+        var submitted = as(teacher(), EngineApi.ENGINE_REST).postJson(task(EngineApi.ENGINE_REST) + "/submit-form", """
                 {"variables": {"strengths": {"value": "Reading aloud", "type": "String"},
                                "objectiveIdeas": {"value": "Guided reading", "type": "String"}}}""");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);

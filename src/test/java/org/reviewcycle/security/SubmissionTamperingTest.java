@@ -98,14 +98,14 @@ class SubmissionTamperingTest {
                 {"value": 1, "type": "Long"}""");
         var modify = teacher.postJson(task + "/variables", """
                 {"modifications": {"headGroup": {"value": "staff", "type": "String"}}}""");
-        var remove = teacher.send("DELETE", task + "/localVariables/revieweeName");
+        var remove = teacher.send("DELETE", task + "/variables/revieweeUsername");
 
         // staff may not set variables at all (StaffCommandGuard); for admins, TaskSubmissionGuard keeps review tasks' values to their forms
         assertThat(java.util.List.of(put, putLocal, modify, remove)).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("outside its form");
         });
-        assertThat(tasks.getVariableLocal(reflection.getId(), "revieweeName")).isEqualTo(school.teacher().fullName());
+        assertThat(tasks.getVariable(reflection.getId(), "revieweeUsername")).isEqualTo(school.teacher().username());
         assertUntouched();
     }
 
