@@ -278,6 +278,8 @@ public class DryRunService {
         final FormAnswers answers;
         final List<DryRunPath> paths = new ArrayList<>();
         final Set<String> problems = new LinkedHashSet<>();
+        /** What went wrong on the paths (the same step, the same words), with the categories it went wrong for. */
+        final Map<String, List<String>> pathProblems = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
         final Set<String> visited = new HashSet<>();
         final Set<String> heads;
@@ -323,6 +325,10 @@ public class DryRunService {
                         transactions.rollback(path);
                     }
                 }
+                pathProblems.forEach((problem, categories) -> problems.add(
+                        (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
+                        + " (on the path" + (categories.size() == 1 ? " of " : "s of ") + String.join(", ", categories)
+                        + ")."));
                 reachability(bpmn, definition.getKey());
                 var missing = new ArrayList<String>();
                 for (StaffCategory category : StaffCategory.values()) {
@@ -357,9 +363,9 @@ public class DryRunService {
 
         private DryRunPath runPath(Sample sample, String definitionId, BpmnModelInstance bpmn, ReviewCycle sandboxCycle) {
             String category = sample.category().label();
-            String who = category + " (" + sample.reviewee().fullName() + ")";
             var steps = new ArrayList<DryRunStep>();
-            var pathProblems = new ArrayList<String>();
+            // each problem as the admin reads it: what is wrong, and where
+            var found = new ArrayList<String>();
             String at = "the start";
             String instanceId = null;
             boolean ended = false;
@@ -373,8 +379,8 @@ public class DryRunService {
                             .orderByTaskCreateTime().asc().list();
                     if (!open.isEmpty()) {
                         Task task = open.get(0);
-                        at = "“" + task.getName() + "”";
-                        steps.add(DryRunStep.task(task.getName(), assignees(task, sample, at, pathProblems),
+                        at = names(List.of(task.getTaskDefinitionKey()), bpmn);
+                        steps.add(DryRunStep.task(task.getName(), assignees(task, sample, at, found),
                                 day(task.getDueDate())));
                         complete(task, bpmn);
                         count++;
@@ -383,34 +389,35 @@ public class DryRunService {
                     Job job = engine.getManagementService().createJobQuery().processInstanceId(instanceId)
                             .orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
                     if (job != null) {
-                        String name = nameOfJob(job, bpmn);
-                        at = "“" + name + "”";
+                        String activityId = activityOf(job);
+                        at = activityId == null ? "a date in the model" : names(List.of(activityId), bpmn);
                         if (job.getDuedate() != null) {
-                            steps.add(DryRunStep.timer(name, day(job.getDuedate())));
+                            steps.add(DryRunStep.timer(activityId == null ? at : plainName(activityId, bpmn),
+                                    day(job.getDuedate())));
                         }
                         engine.getManagementService().executeJob(job.getId());
                         count++;
                         continue;
                     }
                     List<String> waiting = engine.getRuntimeService().getActiveActivityIds(instanceId);
-                    pathProblems.add(who + ": the review stops at " + names(waiting, bpmn)
+                    found.add("The review stops at " + names(waiting, bpmn)
                             + ", waiting for something nobody does (no task and no date to wait for).");
                     break;
                 }
                 if (!ended && count >= MAX_STEPS) {
-                    pathProblems.add(who + ": the review never ends; after " + MAX_STEPS + " steps it was still going, "
-                            + "last at " + at + ". Check that every loop has a way out.");
+                    found.add("The review never ends: after " + MAX_STEPS + " steps it was still going, last at " + at
+                            + ". Check that every loop has a way out.");
                 }
             } catch (RuntimeException e) {
-                pathProblems.add(who + ": the model stops with an error at " + at + ": " + sentence(e));
+                found.add("The model stops with an error at " + at + ": " + sentence(e));
             }
             if (instanceId != null) {
                 engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId).list()
                         .forEach(activity -> visited.add(activity.getActivityId()));
             }
-            problems.addAll(pathProblems);
+            found.forEach(problem -> pathProblems.computeIfAbsent(problem, p -> new ArrayList<>()).add(category));
             return new DryRunPath(category, sample.reviewee().fullName(), sample.reviewer().fullName(), null,
-                    List.copyOf(steps), ended, List.copyOf(pathProblems));
+                    List.copyOf(steps), ended, List.copyOf(found));
         }
 
         private boolean ended(String instanceId) {
@@ -436,13 +443,12 @@ public class DryRunService {
         }
 
         /** Who gets the task, by name and role; a problem when nobody can. */
-        private String assignees(Task task, Sample sample, String at, List<String> pathProblems) {
-            String who = sample.category().label() + " (" + sample.reviewee().fullName() + ")";
+        private String assignees(Task task, Sample sample, String at, List<String> found) {
             if (task.getAssignee() != null) {
                 StaffMember person = staff.findByUsername(task.getAssignee()).orElse(null);
                 if (person == null || !person.active() || !person.schoolId().equals(school.id())) {
-                    pathProblems.add(who + ": " + at + " goes to “" + task.getAssignee() + "”, who is not on "
-                            + school.name() + "'s staff, so nobody can do it.");
+                    found.add(at + " goes to “" + task.getAssignee() + "”, who is not on " + school.name()
+                            + "'s staff, so nobody can do it.");
                     return task.getAssignee() + " (not on the staff)";
                 }
                 return person.fullName() + role(person.username(), sample);
@@ -463,7 +469,7 @@ public class DryRunService {
                 }
             }
             if (offeredTo.isEmpty()) {
-                pathProblems.add(who + ": nobody can be given " + at + ": the model names no one who can do it "
+                found.add("Nobody can be given " + at + ": the model names no one who can do it "
                         + "(no assignee, and no person or group with anyone in it).");
                 return "nobody";
             }
@@ -480,11 +486,9 @@ public class DryRunService {
             return heads.contains(username) ? " (head)" : "";
         }
 
-        private String nameOfJob(Job job, BpmnModelInstance bpmn) {
-            String activityId = engine.getManagementService().createJobDefinitionQuery()
-                    .jobDefinitionId(job.getJobDefinitionId()).list().stream().findFirst()
-                    .map(d -> d.getActivityId()).orElse(null);
-            return activityId == null ? "a date in the model" : names(List.of(activityId), bpmn);
+        private String activityOf(Job job) {
+            return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                    .list().stream().findFirst().map(definition -> definition.getActivityId()).orElse(null);
         }
 
         /**
@@ -587,6 +591,12 @@ public class DryRunService {
     private static String names(List<String> activityIds, BpmnModelInstance bpmn) {
         return activityIds.stream().map(id -> bpmn.getModelElementById(id) instanceof FlowNode node ? label(node)
                 : "“" + id + "”").collect(Collectors.joining(", "));
+    }
+
+    /** The element's name as staff would read it, without its id. */
+    private static String plainName(String activityId, BpmnModelInstance bpmn) {
+        return bpmn.getModelElementById(activityId) instanceof FlowNode node && node.getName() != null
+                && !node.getName().isBlank() ? node.getName().strip() : activityId;
     }
 
     private static String label(FlowNode node) {
