@@ -143,6 +143,7 @@ public class DryRunService {
         List<Sample> samples = samples(school, cycle, today);
         String description = model.changed() ? "the changed model" : "the cycle " + school.name() + " runs now";
 
+        long started = System.nanoTime();
         var run = new Run(school, cycle, forms, today);
         Authentication caller = engine.getIdentityService().getCurrentAuthentication();
         engine.getIdentityService().clearAuthentication();
@@ -159,8 +160,8 @@ public class DryRunService {
                 engine.getIdentityService().setAuthentication(caller);
             }
         }
-        log.info("Dry run of {} for {}: {} paths, {} problems", description, school.name(), run.paths.size(),
-                run.problems.size());
+        log.info("Dry run of {} for {}: {} paths, {} problems, in {} ms", description, school.name(), run.paths.size(),
+                run.problems.size(), (System.nanoTime() - started) / 1_000_000);
         return new DryRunReport(school.name(), cycle.academicYear(), description, List.copyOf(run.paths),
                 List.copyOf(run.problems), List.copyOf(run.notes));
     }
@@ -261,7 +262,7 @@ public class DryRunService {
                     break;
                 }
                 firstReason = firstReason == null ? member.fullName() + " gets no review at a launch: " + reason
-                        + (category == StaffCategory.HEADTEACHER ? " (a headteacher is reviewed by the governors)" : "")
+                        + (category == StaffCategory.HEADTEACHER ? " (a headteacher is reviewed by the governors)." : ".")
                         : firstReason;
             }
             samples.add(sample != null ? sample : new Sample(category, members.get(0), null, firstReason));
