@@ -330,6 +330,10 @@ public class DryRunService {
                         (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
                         + " (on the path" + (categories.size() == 1 ? " of " : "s of ") + String.join(", ", categories)
                         + ")."));
+                if (paths.stream().noneMatch(DryRunPath::run)) {
+                    problems.add("Nothing could be run: nobody at " + school.name() + " would get a review yet. Give "
+                            + "the staff their reviewers, then run the dry run again.");
+                }
                 reachability(bpmn, definition.getKey());
                 var missing = new ArrayList<String>();
                 for (StaffCategory category : StaffCategory.values()) {

@@ -121,6 +121,40 @@ class DryRunPagesTest {
     }
 
     @Test
+    void aChangedFormIsAnsweredAsItIsNowAndWhatOurRulesRefuseIsReported() throws Exception {
+        var hcAdmin = new AsPerson(users).as("hc.admin");
+        long hc = school(DemoSchool.SECOND_CODE);
+        // the objective's priority offered from a fixed list instead of the school's priorities
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/PlanningMeeting.form"))
+                .replace("\"valuesKey\": \"priorityOptions\"", "\"values\": [{\"label\": \"Old plan\", \"value\": \"X9\"}]");
+        assertThat(form).contains("X9");
+        String body = new ObjectMapper().writeValueAsString(java.util.Map.of("forms",
+                java.util.Map.of("PlanningMeeting", form)));
+        mvc.perform(post("/api/schools/" + hc + "/dry-run").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(hcAdmin).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(false))
+                .andExpect(jsonPath("$.problems[0]", containsString(
+                        "The model stops with an error at “Hold the planning meeting” (Task_PlanningMeeting)")))
+                .andExpect(jsonPath("$.problems[0]", containsString("X9")));
+    }
+
+    @Test
+    void aSchoolWhereNobodyWouldGetAReviewYetCannotPassItsDryRun(@Autowired DryRunService dryRuns) {
+        String code = "t" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var school = schools.createSchool(code, "Empty Primary " + code);
+        schools.planCycle(new org.reviewcycle.school.ReviewCycle(null, school.id(), "2026/27",
+                java.time.LocalDate.of(2026, 10, 31), java.time.LocalDate.of(2027, 2, 1),
+                java.time.LocalDate.of(2027, 6, 14), java.time.LocalDate.of(2027, 7, 16), null));
+
+        DryRunReport report = dryRuns.dryRun(school.id(), DryRunModel.current());
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.problems()).containsExactly("Nothing could be run: nobody at Empty Primary " + code
+                + " would get a review yet. Give the staff their reviewers, then run the dry run again.");
+    }
+
+    @Test
     void aFileOfTheWrongKindIsRefusedWithASentence() throws Exception {
         var hcAdmin = new AsPerson(users).as("hc.admin");
         long hc = school(DemoSchool.SECOND_CODE);
