@@ -34,6 +34,7 @@ class DryRunServiceOnMariaDbTest {
     @Autowired SchoolService schools;
     @Autowired StaffService staff;
     @Autowired DataSource dataSource;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
     static String shippedModel() throws IOException {
         return Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
@@ -160,6 +161,19 @@ class DryRunServiceOnMariaDbTest {
             after = rowCounts();
         }
         assertThat(after).isEqualTo(before);
+        // and the engine keeps nothing of the sandbox deployment in its cache
+        var cache = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDeploymentCache();
+        assertThat(cache.getProcessDefinitionCache().keySet()).noneMatch(id -> {
+            var definition = cache.getProcessDefinitionCache().get(id);
+            return definition != null && String.valueOf(definition.getTenantId()).startsWith(DryRunService.SANDBOX_TENANT_PREFIX);
+        });
+        assertThat(cache.getDecisionDefinitionCache().keySet()).noneMatch(id -> {
+            var definition = cache.getDecisionDefinitionCache().get(id);
+            return definition != null && String.valueOf(definition.getTenantId()).startsWith(DryRunService.SANDBOX_TENANT_PREFIX);
+        });
+        assertThat(cache.getBpmnModelInstanceCache().keySet()).allMatch(id ->
+                engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count() == 1);
         var jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from ACT_RE_DEPLOYMENT where TENANT_ID_ like 'dryrun-%'",
                 Long.class)).isZero();
