@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
@@ -179,8 +180,11 @@ public class CycleLauncher {
         }
     }
 
-    /** Why this member of staff gets no review in the cycle; null when they get one. */
-    private String reasonForNoReview(StaffMember member, ReviewCycle cycle, LocalDate today,
+    /**
+     * Why this member of staff gets no review in the cycle; null when they get one. {@code byId}
+     * holds the school's staff by id (a reviewer missing from it is looked up and added).
+     */
+    public String reasonForNoReview(StaffMember member, ReviewCycle cycle, LocalDate today,
             Map<Long, StaffMember> byId) {
         if (hasLeft(member, today)) {
             return member.leftOn() == null ? "Has left the school" : "Left the school on " + DAY.format(member.leftOn());
@@ -209,6 +213,24 @@ public class CycleLauncher {
         return member.leftOn() != null && member.leftOn().isBefore(day);
     }
 
+    /**
+     * Starts the process of one opened review on the definition {@code definitionId}, with the
+     * variables every review begins with; the caller records the instance on the review
+     * ({@link ReviewService#markStarted}). The launch starts each review this way, and so does the
+     * dry run of a changed model (dryrun.DryRunService), so that it runs as a launched review would.
+     */
+    public ProcessInstance startReview(String definitionId, ReviewFacts facts, School school) {
+        return runtime.createProcessInstanceById(definitionId)
+                .businessKey(String.valueOf(facts.review().id()))
+                .setVariable(Variables.REVIEW_ID, facts.review().id())
+                .setVariable(Variables.REVIEWEE, facts.reviewee().username())
+                .setVariable(Variables.REVIEWER, facts.reviewer().username())
+                .setVariable(Variables.HEAD_GROUP, EngineGroups.headOf(school.code()))
+                .setVariable(Variables.STAFF_CATEGORY, facts.reviewee().category().name())
+                .setVariable(Variables.MID_YEAR_CHECK_DONE, false)
+                .execute();
+    }
+
     /** Starts the reviews of one batch; returns how many, leaving out any another launch started meanwhile. */
     private int startBatch(String definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
             Map<Long, StaffMember> byId) {
@@ -219,16 +241,7 @@ public class CycleLauncher {
         batch.forEach(member -> reviewers.put(member.id(), byId.get(member.reviewerId())));
         var instanceByReview = new HashMap<Long, String>();
         for (ReviewFacts facts : reviews.openReviews(cycle, school, batch, reviewers)) {
-            var instance = runtime.createProcessInstanceById(definitionId)
-                    .businessKey(String.valueOf(facts.review().id()))
-                    .setVariable(Variables.REVIEW_ID, facts.review().id())
-                    .setVariable(Variables.REVIEWEE, facts.reviewee().username())
-                    .setVariable(Variables.REVIEWER, facts.reviewer().username())
-                    .setVariable(Variables.HEAD_GROUP, EngineGroups.headOf(school.code()))
-                    .setVariable(Variables.STAFF_CATEGORY, facts.reviewee().category().name())
-                    .setVariable(Variables.MID_YEAR_CHECK_DONE, false)
-                    .execute();
-            instanceByReview.put(facts.review().id(), instance.getId());
+            instanceByReview.put(facts.review().id(), startReview(definitionId, facts, school).getId());
         }
         reviews.markStarted(instanceByReview);
         return instanceByReview.size();
