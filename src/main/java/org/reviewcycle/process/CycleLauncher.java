@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewFacts;
@@ -139,16 +140,16 @@ public class CycleLauncher {
         }
         ReviewCycle cycle = schools.findCycle(cycleId).orElseThrow();
         // every review of this launch runs the school's own model (its tenant, SchoolDeployments), the
-        // version that was the latest when it began; started by that definition's id, each review,
-        // and its tasks, history and jobs, carry the school's tenant id
-        var definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(AnnualReviewCycleProcess.KEY).tenantIdIn(school.code())
-                .latestVersion().singleResult();
-        if (definition == null) {
+        // version that is the latest when its first review starts: that one starts by key and tenant,
+        // the rest by its definition's id; each review, and its tasks, history and jobs, carry the
+        // school's tenant id. (Counted, not queried: a definition query reads the whole model for its
+        // documentation, which the launch has no use for.)
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(AnnualReviewCycleProcess.KEY)
+                .tenantIdIn(school.code()).count() == 0) {
             throw new IllegalStateException(school.name() + " has no appraisal cycle deployed; restart ReviewCycle, "
                     + "which deploys it for every school");
         }
-        String definitionId = definition.getId();
+        var definitionId = new String[1];
         int started = 0;
         int offered = 0;
         boolean carryOn = true;
@@ -220,7 +221,11 @@ public class CycleLauncher {
      * dry run of a changed model (dryrun.DryRunService), so that it runs as a launched review would.
      */
     public ProcessInstance startReview(String definitionId, ReviewFacts facts, School school) {
-        return runtime.createProcessInstanceById(definitionId)
+        return start(runtime.createProcessInstanceById(definitionId), facts, school);
+    }
+
+    private ProcessInstance start(ProcessInstantiationBuilder instantiation, ReviewFacts facts, School school) {
+        return instantiation
                 .businessKey(String.valueOf(facts.review().id()))
                 .setVariable(Variables.REVIEW_ID, facts.review().id())
                 .setVariable(Variables.REVIEWEE, facts.reviewee().username())
@@ -231,8 +236,12 @@ public class CycleLauncher {
                 .execute();
     }
 
-    /** Starts the reviews of one batch; returns how many, leaving out any another launch started meanwhile. */
-    private int startBatch(String definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
+    /**
+     * Starts the reviews of one batch; returns how many, leaving out any another launch started
+     * meanwhile. The launch's first review starts on the school's latest model and sets
+     * {@code definitionId[0]}, on which every other review of the launch starts.
+     */
+    private int startBatch(String[] definitionId, ReviewCycle cycle, School school, List<StaffMember> batch,
             Map<Long, StaffMember> byId) {
         schools.lockCycleForLaunch(cycle.id());
         // closing takes the same lock: a cycle closed since the launch began starts nobody more
@@ -241,7 +250,11 @@ public class CycleLauncher {
         batch.forEach(member -> reviewers.put(member.id(), byId.get(member.reviewerId())));
         var instanceByReview = new HashMap<Long, String>();
         for (ReviewFacts facts : reviews.openReviews(cycle, school, batch, reviewers)) {
-            instanceByReview.put(facts.review().id(), startReview(definitionId, facts, school).getId());
+            ProcessInstance instance = definitionId[0] != null ? startReview(definitionId[0], facts, school)
+                    : start(runtime.createProcessInstanceByKey(AnnualReviewCycleProcess.KEY)
+                            .processDefinitionTenantId(school.code()), facts, school);
+            definitionId[0] = instance.getProcessDefinitionId();
+            instanceByReview.put(facts.review().id(), instance.getId());
         }
         reviews.markStarted(instanceByReview);
         return instanceByReview.size();
