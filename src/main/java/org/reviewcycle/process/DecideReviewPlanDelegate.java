@@ -40,6 +40,8 @@ class DecideReviewPlanDelegate implements JavaDelegate {
      * start. A new deployment is a new version, asked afresh.
      */
     private final Map<List<String>, Optional<Map<String, Object>>> answers = new ConcurrentHashMap<>();
+    /** Far more than the versions and categories a trust has: enough to ask each once. */
+    private static final int MAX_ANSWERS = 10_000;
 
     DecideReviewPlanDelegate(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
@@ -51,6 +53,9 @@ class DecideReviewPlanDelegate implements JavaDelegate {
         String category = (String) execution.getVariable(Variables.STAFF_CATEGORY);
         String tenant = execution.getTenantId();
         String definitionId = latestPlan.computeIfAbsent(String.valueOf(tenant), () -> latestPlanOf(tenant));
+        if (answers.size() > MAX_ANSWERS) {
+            answers.clear(); // every dry run (dryrun.DryRunService) deploys a version of its own
+        }
         Map<String, Object> plan = answers.computeIfAbsent(List.of(definitionId, String.valueOf(category)),
                 key -> Optional.ofNullable(decisions.evaluateDecisionTableById(definitionId,
                         Map.of(Variables.STAFF_CATEGORY, category)).getSingleResult())
