@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A person's past reviews, read-only (templates/record/past-reviews.html), for whoever {@link RecordAccess}
- * lets read them; and the trust's settings page (templates/record/trust-settings.html), trust admins only.
+ * Whose past reviews one may look for (templates/record/people.html); a person's past reviews, read-only
+ * (templates/record/past-reviews.html), for whoever {@link RecordAccess} lets read them; and the trust's settings page (templates/record/trust-settings.html), trust admins only.
  */
 @Controller
 class RecordPages {
@@ -22,6 +22,12 @@ class RecordPages {
     RecordPages(RecordService records, AdministeredSchools administered) {
         this.records = records;
         this.administered = administered;
+    }
+
+    @GetMapping("/records")
+    String people(Model model) {
+        model.addAttribute("people", records.peopleToOffer());
+        return "record/people";
     }
 
     @GetMapping("/records/staff/{staffId}")

@@ -19,6 +19,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.security.AdministeredSchools;
+import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
@@ -123,6 +124,25 @@ public class RecordService {
                 .orElse(Map.of());
         return objectives.currentObjectives(reviewId).stream()
                 .map(objective -> new ObjectiveLine(objective, outcomes.get(objective.id()))).toList();
+    }
+
+    /**
+     * Whose past reviews to offer the logged-in person (the page /records): themselves, the people they
+     * review, and, for a head, everyone working at their school. Each page still asks {@link RecordAccess}.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffMember> peopleToOffer() {
+        StaffMember reader = staff.findByUsername(actor.username()).orElse(null);
+        if (reader == null) {
+            return List.of();
+        }
+        List<StaffMember> colleagues = staff.currentStaffOf(reader.schoolId());
+        var people = new ArrayList<StaffMember>();
+        people.add(reader);
+        colleagues.stream().filter(c -> !c.id().equals(reader.id()))
+                .filter(c -> reader.category() == StaffCategory.HEADTEACHER || reader.id().equals(c.reviewerId()))
+                .forEach(people::add);
+        return people;
     }
 
     // ==== The trust's setting ====

@@ -168,6 +168,22 @@ class RecordAccessTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("There are no reviews to show.")));
     }
 
+    @Test
+    void theListOffersAHeadTheirSchoolsStaffAReviewerTheirRevieweesAndEveryoneThemselves() throws Exception {
+        mvc.perform(get("/records").with(people.as(b.head().username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Your own reviews")))
+                .andExpect(content().string(containsString(page())))
+                .andExpect(content().string(containsString(b.assistant().fullName())));
+        mvc.perform(get("/records").with(people.as(b.leader().username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(page())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(b.head().fullName()))));
+        mvc.perform(get("/records").with(people.as(a.head().username()))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(page()))));
+        mvc.perform(get("/records").with(people.as(a.teacher().username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(page())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(b.leader().fullName()))));
+    }
+
     private String page() {
         return "/records/staff/" + a.teacher().id();
     }

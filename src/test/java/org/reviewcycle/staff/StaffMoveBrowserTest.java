@@ -107,11 +107,14 @@ class StaffMoveBrowserTest {
             browser.waitUntilPathStartsWith("/login");
             browser.logIn(to.head().username(), "demo");
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
-            browser.open("/records/staff/" + from.teacher().id());
+            browser.open("/records");
+            browser.waitUntilTextShown("Your own reviews");
+            browser.screenshot("6-whose-past-reviews");
+            browser.click(By.linkText(from.teacher().fullName()));
             browser.waitUntilTextShown("Past reviews of " + from.teacher().fullName());
             assertThat(browser.pageText()).contains("2026/27 · " + from.school().name(), OBJECTIVE,
                     "Ended: Moved to " + to.school().name());
-            browser.screenshot("6-new-head-reads-past-reviews");
+            browser.screenshot("7-new-head-reads-past-reviews");
         } finally {
             var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
             context.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(
