@@ -1,5 +1,6 @@
 package org.reviewcycle.departure;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,18 @@ interface DepartureMapper {
     int deleteRows(@Param("table") String table, @Param("schoolId") long schoolId);
 
     void unlinkStaff(@Param("schoolId") long schoolId);
+
+    /** The school's staff whom another school's reviews name (as reviewee or reviewer): people who moved here. */
+    List<KeptStaff> selectStaffWithRecordsElsewhere(@Param("schoolId") long schoolId);
+
+    void updateKeptAsLeaver(@Param("staffId") long staffId, @Param("schoolId") long schoolId,
+            @Param("leftOn") LocalDate leftOn, @Param("actor") String actor);
+
+    /**
+     * Other schools' staff (leavers, by then) whose reviewer or line manager ({@code link}: reviewer_id or
+     * line_manager_id) is one of the school's staff lose that link.
+     */
+    void unlinkOtherSchoolsStaff(@Param("schoolId") long schoolId, @Param("link") String link);
 
     List<Long> selectReviewIds(@Param("schoolId") long schoolId);
 

@@ -1,5 +1,7 @@
 package org.reviewcycle.departure;
 
+import static org.reviewcycle.history.AdministrationHistory.fields;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -8,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -194,6 +198,7 @@ public class SchoolDeparture {
         for (SchoolTable table : List.of(SchoolTable.STAFF, SchoolTable.REVIEWS)) {
             before.put(table.label(), String.valueOf(rows.countRows(table.table(), schoolId)));
         }
+        keepPeopleOtherSchoolsHoldRecordsOf(school, reason);
         rows.unlinkStaff(schoolId);
         List<SchoolTable> childrenFirst = new ArrayList<>(List.of(SchoolTable.values()));
         Collections.reverse(childrenFirst);
@@ -201,6 +206,25 @@ public class SchoolDeparture {
         history.record(new Subject(null, null, "School", schoolId, school.name()),
                 "School left the trust: its records were deleted", before, null);
         return school;
+    }
+
+    /**
+     * Someone who moved to the leaving school from another school of the trust is named by that school's reviews
+     * (theirs, or those they held as reviewer), which are its records and stay. So they stay too, as that
+     * school's leaver from the day before they moved, without a login; the rest of them goes with this school.
+     */
+    private void keepPeopleOtherSchoolsHoldRecordsOf(School school, String reason) {
+        String by = actor.username();
+        for (KeptStaff person : rows.selectStaffWithRecordsElsewhere(school.id())) {
+            LocalDate leftOn = person.startedOn() == null ? LocalDate.now() : person.startedOn().minusDays(1);
+            rows.updateKeptAsLeaver(person.staffId(), person.schoolId(), leftOn, by);
+            history.record(new Subject(person.schoolId(), person.staffId(), "Staff member", person.staffId(),
+                    person.name()), "Kept as a leaver: " + reason, fields("Works at", school.name()),
+                    fields("Works at", "none", "Leaving date",
+                            leftOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))));
+        }
+        rows.unlinkOtherSchoolsStaff(school.id(), "reviewer_id");
+        rows.unlinkOtherSchoolsStaff(school.id(), "line_manager_id");
     }
 
     private School requireSchool(long schoolId) {

@@ -4,8 +4,11 @@ import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.reviewcycle.review.ReviewFacts;
+import org.reviewcycle.staff.EngineGroups;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,20 @@ class HeadAssignment {
 
     HeadAssignment(StaffService staff) {
         this.staff = staff;
+    }
+
+    /**
+     * A task of the school that its assignee can no longer do (they moved to another school) goes where a new
+     * head's task would go now: to the school's head, or offered to its heads' group.
+     */
+    void handOn(TaskService tasks, Task task, long schoolId, String schoolCode) {
+        List<StaffMember> heads = staff.headsOf(schoolId);
+        if (heads.size() == 1) {
+            tasks.setAssignee(task.getId(), heads.get(0).username());
+        } else {
+            tasks.setAssignee(task.getId(), null);
+            tasks.addCandidateGroup(task.getId(), EngineGroups.headOf(schoolCode));
+        }
     }
 
     void assign(DelegateTask task, ReviewFacts facts) {

@@ -12,6 +12,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.staff.ReviewerChanged;
 import org.reviewcycle.staff.StaffLeft;
 import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffMoved;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,11 @@ class StaffChangesListener {
     private final StaffService staff;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final HeadAssignment heads;
 
     StaffChangesListener(ReviewService reviews, ReviewEnding ending, StaffService staff, RuntimeService runtime,
-            TaskService tasks) {
+            TaskService tasks, HeadAssignment heads) {
+        this.heads = heads;
         this.reviews = reviews;
         this.ending = ending;
         this.staff = staff;
@@ -45,9 +48,30 @@ class StaffChangesListener {
     /** A leaver's review under way ends with the date they left, noted in the school's history; what was written is kept. */
     @EventListener
     void staffLeft(StaffLeft event) {
-        String reason = "Left the school on " + DATE.format(event.leftOn());
-        for (Review review : reviews.runningReviewsOf(event.staffId())) {
-            if (ending.end(review.id(), reason)) {
+        endRunningReviews(event.staffId(), null, "Left the school on " + DATE.format(event.leftOn()));
+    }
+
+    /**
+     * A member of staff moved to another school of the trust: their review under way at the old school ends
+     * ("Moved to Hillcrest Primary on 3 December 2026"), its tasks with it; a task of the old school still
+     * assigned to them (a head's approval or sign-off) goes to that school's head ({@link HeadAssignment}).
+     * Tasks they held as reviewer are not left behind: the move is refused while they review anyone there.
+     */
+    @EventListener
+    void staffMoved(StaffMoved event) {
+        endRunningReviews(event.staffId(), event.fromSchoolId(),
+                "Moved to " + event.toSchoolName() + " on " + DATE.format(event.movedOn()));
+        for (Task task : tasks.createTaskQuery().taskAssignee(event.username()).tenantIdIn(event.fromSchoolCode())
+                .list()) {
+            heads.handOn(tasks, task, event.fromSchoolId(), event.fromSchoolCode());
+        }
+    }
+
+    /** Ends the person's reviews under way (of {@code schoolId} only, unless null), each noted in its school's history. */
+    private void endRunningReviews(long staffId, Long schoolId, String reason) {
+        for (Review review : reviews.runningReviewsOf(staffId)) {
+            if ((schoolId == null || schoolId.equals(reviews.facts(review.id()).school().id()))
+                    && ending.end(review.id(), reason)) {
                 reviews.recordEndedByChange(review.id(), reason);
             }
         }

@@ -58,6 +58,12 @@ interface StaffMapper {
 
     int updateDetails(@Param("staff") StaffMember staff, @Param("actor") String actor);
 
+    /** Moves a member of staff to {@code staff.schoolId} with who they are there (StaffService.moveToSchool). */
+    int updateSchool(@Param("staff") StaffMember staff, @Param("actor") String actor);
+
+    int updateLineManager(@Param("staffId") long staffId, @Param("lineManagerId") Long lineManagerId,
+            @Param("actor") String actor);
+
     int updateLeftOn(@Param("staffId") long staffId, @Param("leftOn") LocalDate leftOn, @Param("actor") String actor);
 
     int updatePassword(@Param("staffId") long staffId, @Param("passwordHash") String passwordHash,

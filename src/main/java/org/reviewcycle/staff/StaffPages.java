@@ -134,6 +134,56 @@ class StaffPages {
         }
     }
 
+    @GetMapping("/{staffId}/move")
+    String moveForm(@PathVariable long schoolId, @PathVariable long staffId, @RequestParam(required = false) Long to,
+            Model model) {
+        StaffMember member = movable(schoolId, staffId);
+        return moveForm(schoolId, member, StaffMove.startingFrom(member, to), Map.of(), model);
+    }
+
+    @PostMapping("/{staffId}/move")
+    String move(@PathVariable long schoolId, @PathVariable long staffId, @ModelAttribute("move") StaffMove move,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        StaffMember member = movable(schoolId, staffId);
+        try {
+            if (binding.hasErrors()) {
+                var errors = new LinkedHashMap<String, String>();
+                binding.getFieldErrors().forEach(e -> errors.put(e.getField(), e.getField().equals("movedOn")
+                        ? "Enter their first day as a date, for example 1 January 2027" : "Choose a value from the list"));
+                throw new InvalidInput(errors);
+            }
+            StaffMember moved = staff.moveToSchool(schoolId, staffId, move);
+            redirect.addFlashAttribute("done", moved.fullName() + " now works at "
+                    + administered.require(moved.schoolId()).name() + " and logs in as " + moved.username()
+                    + ", as before. Their reviews so far stay with the schools that held them.");
+            return "redirect:/admin/schools/" + moved.schoolId() + "/staff/" + staffId;
+        } catch (InvalidInput e) {
+            return moveForm(schoolId, member, move, e.fields(), model);
+        }
+    }
+
+    /** Someone of the school, for a trust admin only: a school admin is refused the move. */
+    private StaffMember movable(long schoolId, long staffId) {
+        administered.require(schoolId);
+        administered.requireTrustAdmin();
+        return staff.memberOf(schoolId, staffId);
+    }
+
+    private String moveForm(long schoolId, StaffMember member, StaffMove move, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("member", member);
+        model.addAttribute("move", move);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", StaffCategory.values());
+        List<org.reviewcycle.school.School> schools = staff.schoolsToMoveTo(schoolId);
+        model.addAttribute("schools", schools);
+        var to = schools.stream().filter(s -> s.id().equals(move.toSchoolId())).findFirst().orElse(null);
+        model.addAttribute("to", to);
+        model.addAttribute("colleagues", to == null ? List.of() : staff.currentStaffOf(to.id()));
+        model.addAttribute("teams", to == null ? List.of() : staff.teamsOf(to.id()));
+        return "staff/move";
+    }
+
     private String form(long schoolId, StaffMember member, StaffDetails details, Map<String, String> errors,
             Model model) {
         model.addAttribute("member", member);

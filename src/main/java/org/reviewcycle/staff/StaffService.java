@@ -26,6 +26,8 @@ import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
+import org.reviewcycle.school.School;
+import org.reviewcycle.security.AdministeredSchools;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,9 +51,12 @@ public class StaffService {
     private final AdministrationHistory history;
     private final StaffImport imports;
     private final ObjectMapper json;
+    private final AdministeredSchools administered;
 
     StaffService(StaffMapper staff, TeamMapper teams, PasswordEncoder passwordEncoder, CurrentActor actor,
-            ApplicationEventPublisher events, AdministrationHistory history, StaffImport imports, ObjectMapper json) {
+            ApplicationEventPublisher events, AdministrationHistory history, StaffImport imports, ObjectMapper json,
+            AdministeredSchools administered) {
+        this.administered = administered;
         this.events = events;
         this.history = history;
         this.imports = imports;
@@ -552,6 +557,148 @@ public class StaffService {
     private static String nameOf(List<StaffMember> school, Long id) {
         StaffMember member = colleague(school, id);
         return member == null ? null : member.fullName();
+    }
+
+    // ==== Staff who move between schools of the trust (issue 12, "The new academic year") ====
+
+    /** The schools a member of staff of {@code fromSchoolId} may move to: the trust's other open schools. */
+    @Transactional(readOnly = true)
+    public List<School> schoolsToMoveTo(long fromSchoolId) {
+        administered.requireTrustAdmin();
+        return administered.schools().stream().filter(s -> s.id() != fromSchoolId && !s.closed()).toList();
+    }
+
+    /**
+     * Moves a member of staff to another school of the trust (trust admins only). They keep their login and
+     * every review they had; at the new school they get the category, job title, staff number, reviewer, line
+     * manager and team chosen here (from that school's staff and teams), and their first day there as their
+     * start date. Their engine groups and tenant follow their school, so from their next login they see the
+     * new school's work only. At the old school they leave their teams and stop being an administrator; those
+     * they managed day to day have no line manager until the school gives them one. Refused, with the names,
+     * while anyone at the old school still has them as reviewer or a team there has them as leader: the old
+     * school chooses those first, and the reviews under way follow the new reviewer as usual. Publishes
+     * {@link StaffMoved}: their review under way at the old school ends with the reason.
+     */
+    public StaffMember moveToSchool(long fromSchoolId, long staffId, StaffMove move) {
+        administered.requireTrustAdmin();
+        StaffMember before = memberOf(fromSchoolId, staffId);
+        School from = administered.require(fromSchoolId);
+        var problems = new InvalidInput.Problems();
+        LocalDate today = LocalDate.now();
+        if (before.leftOn() != null && before.leftOn().isBefore(today) || !before.active()) {
+            problems.add("move", before.fullName() + " has left " + from.name() + "; add them at the new school "
+                    + "instead.");
+        }
+        List<StaffMember> oldColleagues = staff.selectBySchool(fromSchoolId);
+        List<String> reviewees = oldColleagues.stream().filter(s -> Long.valueOf(staffId).equals(s.reviewerId()))
+                .filter(s -> s.active() && (s.leftOn() == null || !s.leftOn().isBefore(today)))
+                .map(StaffMember::fullName).toList();
+        if (!reviewees.isEmpty()) {
+            problems.add("move", before.fullName() + " reviews " + inWords(reviewees) + " at " + from.name()
+                    + ": give " + (reviewees.size() == 1 ? "them" : "each of them") + " another reviewer first.");
+        }
+        List<String> ledTeams = teams.selectLedBy(staffId).stream().map(Team::name).toList();
+        if (!ledTeams.isEmpty()) {
+            problems.add("teams", before.fullName() + " leads " + inWords(ledTeams) + " at " + from.name()
+                    + ": give " + (ledTeams.size() == 1 ? "it" : "each of them") + " another leader first.");
+        }
+        School to = null;
+        if (move.toSchoolId() == null) {
+            problems.add("toSchoolId", "Choose the school they move to");
+        } else if (move.toSchoolId() == fromSchoolId) {
+            problems.add("toSchoolId", before.fullName() + " works at " + from.name() + " already; choose another school");
+        } else {
+            to = administered.schools().stream().filter(s -> s.id().equals(move.toSchoolId())).findFirst().orElse(null);
+            if (to == null) {
+                problems.add("toSchoolId", "Choose a school of the trust");
+            } else if (to.closed()) {
+                problems.add("toSchoolId", to.name() + " is closed; choose an open school");
+            }
+        }
+        if (move.movedOn() == null) {
+            problems.add("movedOn", "Enter their first day at the new school");
+        }
+        if (move.category() == null) {
+            problems.add("category", "Choose their category at the new school");
+        }
+        String jobTitle = problems.text("jobTitle", "Job title", move.jobTitle(), 200);
+        String number = move.staffNumber() == null ? "" : move.staffNumber().strip();
+        if (number.length() > 40) {
+            problems.add("staffNumber", "Staff number is longer than 40 characters");
+        }
+        StaffMember reviewer = null;
+        StaffMember lineManager = null;
+        Team team = null;
+        if (to != null && !to.closed()) {
+            List<StaffMember> newColleagues = currentStaffOf(to.id());
+            String school = to.name();
+            newColleagues.stream().filter(s -> !number.isEmpty() && number.equals(s.staffNumber())).findFirst()
+                    .ifPresent(s -> problems.add("staffNumber", "Staff number " + number + " is " + s.fullName()
+                            + "'s at " + school));
+            reviewer = colleague(newColleagues, move.reviewerId());
+            lineManager = colleague(newColleagues, move.lineManagerId());
+            if (move.reviewerId() != null && reviewer == null) {
+                problems.add("reviewerId", "Choose a reviewer from " + school + "'s staff");
+            } else if (reviewer != null) {
+                loopOfReviewers(staffId, reviewer).ifPresent(loop -> problems.add("reviewerId", loop));
+            }
+            if (move.lineManagerId() != null && lineManager == null) {
+                problems.add("lineManagerId", "Choose a line manager from " + school + "'s staff");
+            }
+            Long teamId = move.teamId();
+            team = teamId == null ? null : teams.selectById(teamId).filter(t -> t.schoolId().equals(move.toSchoolId()))
+                    .orElse(null);
+            if (teamId != null && team == null) {
+                problems.add("teamId", "Choose one of " + school + "'s teams");
+            }
+        }
+        problems.throwIfAny();
+
+        String by = actor.username();
+        List<StaffMember> managed = oldColleagues.stream().filter(s -> Long.valueOf(staffId).equals(s.lineManagerId()))
+                .toList();
+        for (StaffMember person : managed) {
+            staff.updateLineManager(person.id(), null, by);
+            history.record(StaffWords.subjectOf(person), "Changed details",
+                    fields("Line manager", before.fullName()), fields("Line manager", "none"));
+        }
+        List<Team> oldTeams = teams.selectBySchool(fromSchoolId).stream()
+                .filter(t -> teams.selectMemberIds(t.id()).contains(staffId)).toList();
+        oldTeams.forEach(t -> teams.deleteMember(t.id(), staffId));
+        var moved = new StaffMember(before.id(), to.id(), before.username(), before.firstName(), before.lastName(),
+                before.email(), jobTitle, move.category(), true, false, reviewer == null ? null : reviewer.id(),
+                number.isEmpty() ? null : number, lineManager == null ? null : lineManager.id(), move.movedOn(), null,
+                before.trustAdmin());
+        staff.updateSchool(moved, by);
+        if (team != null) {
+            teams.insertMember(team.id(), staffId, by);
+        }
+        StaffMember saved = staff.selectById(staffId).orElseThrow();
+
+        var was = StaffWords.of(before, nameOf(oldColleagues, before.reviewerId()),
+                nameOf(oldColleagues, before.lineManagerId()));
+        was.put("School", from.name());
+        was.put("Teams", oldTeams.isEmpty() ? "none" : inWords(oldTeams.stream().map(Team::name).toList()));
+        was.put("School administrator", yesNo(before.administrator()));
+        var now = StaffWords.of(saved, reviewer == null ? null : reviewer.fullName(),
+                lineManager == null ? null : lineManager.fullName());
+        now.put("School", to.name());
+        now.put("Teams", team == null ? "none" : team.name());
+        now.put("School administrator", "No");
+        history.recordAll(List.of(
+                new AdministrationHistory.Change(new Subject(fromSchoolId, staffId, "Staff member", staffId,
+                        before.fullName()), "Moved to another school", was, fields("School", to.name())),
+                new AdministrationHistory.Change(StaffWords.subjectOf(saved), "Joined from another school",
+                        fields("School", from.name()), now)));
+        events.publishEvent(new StaffMoved(staffId, saved.username(), fromSchoolId, from.code(), to.id(), to.name(),
+                move.movedOn()));
+        return saved;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String inWords(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     // ==== The MIS import (issue 12, "Import staff from the school's MIS") ====

@@ -62,7 +62,7 @@ class PageErrors {
         }
         var page = new ModelAndView("error/refused", status);
         page.addObject("status", status.value());
-        page.addObject("title", switch (status) {
+        page.addObject("heading", switch (status) {
             case FORBIDDEN -> "Not allowed";
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Not possible now";

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ import org.reviewcycle.process.CycleLauncher;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.staff.StaffCategory;
+import org.reviewcycle.staff.StaffMember;
+import org.reviewcycle.staff.StaffMove;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.MariaDbTest;
 import org.reviewcycle.support.ReviewDriver;
@@ -58,6 +63,7 @@ class SchoolDepartureOnMariaDbTest {
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AdministrationHistory history;
 
     @Test
     void noRowOfTheSchoolRemainsAnywhereAndTheOtherSchoolIsUntouched() throws IOException {
@@ -93,6 +99,75 @@ class SchoolDepartureOnMariaDbTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(keptInstances))
                 .count()).isEqualTo(keptInstances.size());
         assertThat(schools.findSchool(kept.school().id())).isPresent();
+    }
+
+    @Test
+    void aMoverKeepsTheirLoginAndNewSchoolWhileTheLeavingSchoolsReviewOfThemGoesWithIt() {
+        TestSchool kept = TestSchool.create(schools, staff);
+        TestSchool leaving = TestSchool.create(schools, staff);
+        launcher.launch(leaving.cycle().id());
+        workOnTheCycle(leaving);
+        StaffMember mover = leaving.teacher();
+        Review pastReview = reviews.runningReviewsOf(mover.id()).get(0);
+        staff.moveToSchool(leaving.school().id(), mover.id(), new StaffMove(kept.school().id(), LocalDate.now(),
+                StaffCategory.TEACHER_MPG, "Class teacher", null, kept.leader().id(), null, kept.team().id()));
+        launcher.launch(kept.cycle().id());
+        Review newReview = reviews.runningReviewsOf(mover.id()).get(0);
+        List<String> instances = reviews.reviewsIn(leaving.cycle().id()).stream().map(Review::processInstanceId).toList();
+        assertThat(instances).contains(pastReview.processInstanceId());
+
+        departure.leave(leaving.school().id(), leaving.school().name());
+
+        assertThat(reviews.find(pastReview.id())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from objective where review_id = ?", Long.class,
+                pastReview.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from admin_change where school_id = ?", Long.class,
+                leaving.school().id())).isZero();
+        assertThat(engineRowsOf(leaving.school().code(), instances)).isEmpty();
+        // the mover is the kept school's, with their login, their review there and its history
+        StaffMember after = staff.find(mover.id()).orElseThrow();
+        assertThat(after.schoolId()).isEqualTo(kept.school().id());
+        assertThat(jdbc.queryForObject("select password_hash from staff_member where username = ?", String.class,
+                mover.username())).isNotEmpty();
+        assertThat(staff.tenantIdsOf(mover.username())).containsExactly(kept.school().code());
+        assertThat(reviews.runningReviewsOf(mover.id())).extracting(Review::id).containsExactly(newReview.id());
+        assertThat(history.changes(kept.school().id(), mover.id(), null, 0, 20).entries())
+                .extracting(e -> e.change().action()).contains("Joined from another school");
+    }
+
+    @Test
+    void someoneWhoMovedToTheLeavingSchoolStaysWithTheSchoolThatKeepsTheirEarlierReviewsAsItsLeaver() {
+        TestSchool earlier = TestSchool.create(schools, staff);
+        TestSchool leaving = TestSchool.create(schools, staff);
+        launcher.launch(earlier.cycle().id());
+        StaffMember mover = earlier.teacher();
+        Review earlierReview = reviews.runningReviewsOf(mover.id()).get(0);
+        LocalDate firstDay = LocalDate.now().minusDays(10);
+        staff.moveToSchool(earlier.school().id(), mover.id(), new StaffMove(leaving.school().id(), firstDay,
+                StaffCategory.TEACHER_MPG, "Class teacher", "L-1", leaving.leader().id(), null, leaving.team().id()));
+        launcher.launch(leaving.cycle().id());
+
+        departure.leave(leaving.school().id(), leaving.school().name());
+
+        // the earlier school's review of them is its record: it stays, and so does the person it is about,
+        // as that school's leaver from the day before they moved, without a login
+        assertThat(reviews.find(earlierReview.id())).isPresent();
+        StaffMember kept = staff.find(mover.id()).orElseThrow();
+        assertThat(kept.schoolId()).isEqualTo(earlier.school().id());
+        assertThat(kept.leftOn()).isEqualTo(firstDay.minusDays(1));
+        assertThat(kept.active()).isFalse();
+        assertThat(kept.reviewerId()).isNull();
+        assertThat(kept.staffNumber()).isNull();
+        assertThat(jdbc.queryForObject("select password_hash from staff_member where id = ?", String.class,
+                mover.id())).isEmpty();
+        assertThat(staff.tenantIdsOf(mover.username())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from review r join review_cycle c on c.id = r.cycle_id "
+                + "where c.school_id = ?", Long.class, leaving.school().id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from staff_member where school_id = ?", Long.class,
+                leaving.school().id())).isZero();
+        assertThat(history.changes(earlier.school().id(), mover.id(), null, 0, 20).entries())
+                .extracting(e -> e.change().action())
+                .contains("Kept as a leaver: " + leaving.school().name() + " left the trust");
     }
 
     @Test

@@ -48,7 +48,8 @@ class AdminPagesTest {
         mvc.perform(get("/admin/schools/" + littletown + "/teams").with(person().as("hc.admin")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(containsString("Not allowed")))
+                .andExpect(content().string(containsString("<h1>Not allowed</h1>")))
+                .andExpect(content().string(containsString("<title>Not allowed · ReviewCycle</title>")))
                 .andExpect(content().string(containsString("You do not administer this school.")));
     }
 

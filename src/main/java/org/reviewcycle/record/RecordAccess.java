@@ -1,0 +1,67 @@
+package org.reviewcycle.record;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.reviewcycle.staff.StaffCategory;
+import org.reviewcycle.staff.StaffMember;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read a review's record, the one place that says so (issue 12; issue 14's record page reads by it):
+ * <ul>
+ * <li>the reviewee;</li>
+ * <li>their reviewer in that review;</li>
+ * <li>the head of the review's school, and that school's administrators (a trust admin administers every
+ * school);</li>
+ * <li>only when the trust allows it ("past reviews follow staff who move"), the head of the school the
+ * reviewee works at now, for reviews they had at another school of the trust.</li>
+ * </ul>
+ * Nobody else: not a colleague, not another school's head or admin. The reader must be working today (a
+ * leaver, or someone marked inactive, reads nothing). The facts are the staff records as they are now, so a
+ * head who moves on stops reading their old school's reviews the day they move.
+ */
+@Component
+public class RecordAccess {
+
+    /** Why a reader may read a review; the last is the trust setting's, which the history records. */
+    public enum Grant {
+        REVIEWEE, REVIEWER, HEAD_OF_SCHOOL, ADMIN_OF_SCHOOL, HEAD_OF_SCHOOL_MOVED_TO
+    }
+
+    /**
+     * Why {@code reader} may read {@code review} of {@code reviewee} (the reviewee's record as it is now), or
+     * empty when they may not. {@code pastReviewsFollowMovers} is the trust's setting.
+     */
+    public Optional<Grant> grant(StaffMember reader, PastReview review, StaffMember reviewee,
+            boolean pastReviewsFollowMovers) {
+        if (reader == null || !working(reader) || !review.staffId().equals(reviewee.id())) {
+            return Optional.empty();
+        }
+        if (reader.id().equals(reviewee.id())) {
+            return Optional.of(Grant.REVIEWEE);
+        }
+        if (reader.id().equals(review.reviewerId())) {
+            return Optional.of(Grant.REVIEWER);
+        }
+        if (headOf(reader, review.schoolId())) {
+            return Optional.of(Grant.HEAD_OF_SCHOOL);
+        }
+        if (reader.trustAdmin() || reader.administrator() && reader.schoolId().equals(review.schoolId())) {
+            return Optional.of(Grant.ADMIN_OF_SCHOOL);
+        }
+        if (pastReviewsFollowMovers && !reviewee.schoolId().equals(review.schoolId())
+                && headOf(reader, reviewee.schoolId())) {
+            return Optional.of(Grant.HEAD_OF_SCHOOL_MOVED_TO);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean headOf(StaffMember reader, Long schoolId) {
+        return reader.category() == StaffCategory.HEADTEACHER && reader.schoolId().equals(schoolId);
+    }
+
+    private static boolean working(StaffMember reader) {
+        return reader.active() && (reader.leftOn() == null || !reader.leftOn().isBefore(LocalDate.now()));
+    }
+}
