@@ -50,6 +50,11 @@ final class ShippedModel {
                 }
             }
         }
+        if (servedTasks.isEmpty() || formKeys.isEmpty()) {
+            // without them the gate would not know what the model promises our listeners
+            throw new IllegalStateException("The deploy gate found no shipped model or forms under "
+                    + String.join(", ", patterns));
+        }
     }
 
     Map<String, ServedTask> servedTasks() {
