@@ -35,22 +35,23 @@ final class BpmnRules {
         this.shipped = shipped;
     }
 
-    List<Refusal> check(Document model) {
+    /** Why {@code model} may not be deployed beside the forms of {@code formIds}. */
+    List<Refusal> check(Document model, Set<String> formIds) {
         var refusals = new ArrayList<Refusal>();
-        walk(model.getDocumentElement(), refusals);
+        walk(model.getDocumentElement(), formIds, refusals);
         checkServedTasks(model, refusals);
         return refusals;
     }
 
-    private void walk(Element element, List<Refusal> refusals) {
+    private void walk(Element element, Set<String> formIds, List<Refusal> refusals) {
         checkElement(element, refusals);
         var attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
-            checkAttribute(element, (Attr) attributes.item(i), refusals);
+            checkAttribute(element, (Attr) attributes.item(i), formIds, refusals);
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element inner) {
-                walk(inner, refusals);
+                walk(inner, formIds, refusals);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 expressions.refusal(child.getNodeValue()).ifPresent(reason ->
                         refusals.add(new Refusal(Namespaces.idOf(element), "in " + Namespaces.nameOf(element) + ", " + reason)));
@@ -108,7 +109,7 @@ final class BpmnRules {
         };
     }
 
-    private void checkAttribute(Element element, Attr attribute, List<Refusal> refusals) {
+    private void checkAttribute(Element element, Attr attribute, Set<String> formIds, List<Refusal> refusals) {
         String id = Namespaces.idOf(element);
         String elementName = element.getLocalName();
         String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
@@ -142,6 +143,10 @@ final class BpmnRules {
                 if (!element.hasAttributeNS(Namespaces.CAMUNDA_BPMN, "formRefBinding")) {
                     refusals.add(new Refusal(id, "camunda:formRef '" + value + "' has no camunda:formRefBinding; "
                             + "without one the engine takes the latest form, and forms must be bound to the deployment"));
+                }
+                if (!formIds.contains(value)) {
+                    refusals.add(new Refusal(id, "the form " + value + " is not in this deployment; a form bound to the "
+                            + "deployment must be deployed with its model (add " + value + ".form)"));
                 }
                 expressions.refusal(value).ifPresent(reason -> refusals.add(new Refusal(id, shown + ": " + reason)));
             }

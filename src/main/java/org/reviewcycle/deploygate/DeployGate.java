@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -37,8 +40,12 @@ final class DeployGate implements Deployer {
             return;
         }
         Map<String, List<Refusal>> refusals = new LinkedHashMap<>();
+        Set<String> formIds = deployment.getResources().values().stream()
+                .filter(resource -> isForm(resource.getName()))
+                .map(resource -> FormRules.idOf(resource.getBytes())).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
         for (ResourceEntity resource : deployment.getResources().values()) {
-            List<Refusal> found = check(resource.getName(), resource.getBytes());
+            List<Refusal> found = check(resource.getName(), resource.getBytes(), formIds);
             if (!found.isEmpty()) {
                 refusals.put(resource.getName(), found);
             }
@@ -48,8 +55,11 @@ final class DeployGate implements Deployer {
         }
     }
 
-    /** Why the resource {@code name} may not be deployed; empty when it may. */
-    List<Refusal> check(String name, byte[] content) {
+    /**
+     * Why the resource {@code name} may not be deployed, beside forms of {@code formIds}; empty when
+     * it may.
+     */
+    List<Refusal> check(String name, byte[] content, Set<String> formIds) {
         byte[] bytes = content == null ? new byte[0] : content;
         if (bytes.length > maxResourceBytes) {
             return List.of(Refusal.ofResource("the file is " + bytes.length / 1024 + " KB, over the limit of "
@@ -58,7 +68,7 @@ final class DeployGate implements Deployer {
         String lower = String.valueOf(name).toLowerCase(Locale.ROOT);
         try {
             if (ModelAllowlist.BPMN_SUFFIXES.stream().anyMatch(lower::endsWith)) {
-                return bpmn.check(SafeXml.parse(bytes));
+                return bpmn.check(SafeXml.parse(bytes), formIds);
             }
             if (ModelAllowlist.DMN_SUFFIXES.stream().anyMatch(lower::endsWith)) {
                 return dmn.check(SafeXml.parse(bytes));
@@ -66,10 +76,15 @@ final class DeployGate implements Deployer {
         } catch (SafeXml.NotReadable e) {
             return List.of(Refusal.ofResource(e.getMessage()));
         }
-        if (ModelAllowlist.FORM_SUFFIXES.stream().anyMatch(lower::endsWith)) {
+        if (isForm(lower)) {
             return forms.check(bytes);
         }
         return List.of(Refusal.ofResource("a deployment may hold BPMN models (.bpmn), decisions (.dmn) and "
                 + "Camunda Forms (.form) only"));
+    }
+
+    private static boolean isForm(String name) {
+        String lower = String.valueOf(name).toLowerCase(Locale.ROOT);
+        return ModelAllowlist.FORM_SUFFIXES.stream().anyMatch(lower::endsWith);
     }
 }

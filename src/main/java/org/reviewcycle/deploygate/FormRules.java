@@ -76,6 +76,17 @@ final class FormRules {
         return s.startsWith("http:") || s.startsWith("https:") || s.startsWith("//") || s.startsWith("file:");
     }
 
+    /** The id of a form, if it is JSON with one. */
+    static java.util.Optional<String> idOf(byte[] content) {
+        try {
+            JsonNode form = JSON.readTree(content);
+            return form != null && form.path("id").isTextual() ? java.util.Optional.of(form.get("id").asText())
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every field key (and dynamic list or group path) of a form, at any depth. */
     static Set<String> keys(JsonNode form) {
         var keys = new LinkedHashSet<String>();

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reviewcycle.process.AnnualReviewCycleProcess;
 import org.reviewcycle.school.SchoolService;
@@ -120,6 +121,9 @@ class DeployGateRestTest {
                 Arguments.of("a form without a binding", key + ".bpmn", process(key,
                         userTask.formatted("camunda:formRef=\"SelfReflection\"", "")),
                         "Task_Probe", "has no camunda:formRefBinding"),
+                Arguments.of("a form that is not deployed with its model", key + ".bpmn", process(key,
+                        userTask.formatted("camunda:formRef=\"SelfReflection\" camunda:formRefBinding=\"deployment\"", "")),
+                        "Task_Probe", "the form SelfReflection is not in this deployment"),
                 Arguments.of("no history time-to-live", key + ".bpmn", Models.processWithFlows(key,
                         "<bpmn:sequenceFlow id=\"Flow_Through\" sourceRef=\"Event_Start\" targetRef=\"Event_End\" />", ""),
                         key, "no history time-to-live"),
@@ -216,6 +220,19 @@ class DeployGateRestTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("Task_Probe").contains("names a Java class to run");
+        assertThat(repository.createDeploymentQuery().deploymentName(name).count()).isZero();
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"teacher.mpg,", "hc.admin,littletown"})
+    void whoMayNotDeployAtAllIsRefusedBeforeTheGate(String username, String tenant) throws Exception {
+        String name = "gate " + UUID.randomUUID();
+        String key = Models.key();
+        var response = deploy(username, name, tenant, Map.of(key + ".bpmn", process(key,
+                "<bpmn:userTask id=\"Task_Probe\" camunda:assignee=\"${revieweeUsername}\" />")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(repository.createDeploymentQuery().deploymentName(name).count()).isZero();
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
     }
