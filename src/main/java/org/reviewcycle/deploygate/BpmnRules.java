@@ -54,26 +54,25 @@ final class BpmnRules {
                 walk(inner, formIds, refusals);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 expressions.refusal(child.getNodeValue()).ifPresent(reason ->
-                        refusals.add(new Refusal(Namespaces.idOf(element), "in " + Namespaces.nameOf(element) + ", " + reason)));
+                        refusals.add(Refusal.at(element, "in " + Namespaces.nameOf(element) + ", " + reason)));
             }
         }
     }
 
     private void checkElement(Element element, List<Refusal> refusals) {
-        String id = Namespaces.idOf(element);
         String namespace = element.getNamespaceURI();
         String name = element.getLocalName();
         if (Namespaces.ACTIVITI_BPMN.equals(namespace)) {
-            refusals.add(new Refusal(id, "uses activiti:" + name + "; Camunda settings are written camunda:..."));
+            refusals.add(Refusal.at(element, "uses activiti:" + name + "; Camunda settings are written camunda:..."));
         } else if (Namespaces.BPMN.equals(namespace)) {
             switch (name) {
-                case "scriptTask" -> refusals.add(new Refusal(id, "a script task runs code on the server; "
+                case "scriptTask" -> refusals.add(Refusal.at(element, "a script task runs code on the server; "
                         + "a model may not contain one (use a service task with one of our delegates)"));
-                case "import" -> refusals.add(new Refusal(id, "bpmn:import reads a file from outside the deployment"));
+                case "import" -> refusals.add(Refusal.at(element, "bpmn:import reads a file from outside the deployment"));
                 case "process" -> {
                     if (!"false".equals(element.getAttribute("isExecutable"))
                             && element.getAttributeNS(Namespaces.CAMUNDA_BPMN, "historyTimeToLive").isBlank()) {
-                        refusals.add(new Refusal(id, "the process has no history time-to-live "
+                        refusals.add(Refusal.at(element, "the process has no history time-to-live "
                                 + "(camunda:historyTimeToLive, in days): how long its history is kept must be set"));
                     }
                 }
@@ -82,17 +81,17 @@ final class BpmnRules {
                 }
             }
             if (element.hasAttribute("language") || element.hasAttribute("scriptFormat")) {
-                refusals.add(new Refusal(id, "bpmn:" + name + " is written in the script language '"
+                refusals.add(Refusal.at(element, "bpmn:" + name + " is written in the script language '"
                         + element.getAttribute("language") + element.getAttribute("scriptFormat")
                         + "', and scripts run code on the server; write an expression (${...}) instead"));
             }
             if (element.hasAttribute("implementation") && !"##unspecified".equals(element.getAttribute("implementation"))) {
-                refusals.add(new Refusal(id, "bpmn:" + name + " has implementation '" + element.getAttribute("implementation")
+                refusals.add(Refusal.at(element, "bpmn:" + name + " has implementation '" + element.getAttribute("implementation")
                         + "', a web service outside the deployment"));
             }
         } else if (Namespaces.CAMUNDA_BPMN.equals(namespace)) {
             if (!ModelAllowlist.BPMN_CAMUNDA_ELEMENTS.containsKey(name)) {
-                refusals.add(new Refusal(id, camundaElementReason(name)));
+                refusals.add(Refusal.at(element, camundaElementReason(name)));
             }
         }
     }
@@ -110,7 +109,6 @@ final class BpmnRules {
     }
 
     private void checkAttribute(Element element, Attr attribute, Set<String> formIds, List<Refusal> refusals) {
-        String id = Namespaces.idOf(element);
         String elementName = element.getLocalName();
         String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         String value = attribute.getValue();
@@ -119,7 +117,7 @@ final class BpmnRules {
                 || (onCamundaElement && attribute.getNamespaceURI() == null);
         if (!camundaSetting) {
             if (!"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI())) {
-                expressions.refusal(value).ifPresent(reason -> refusals.add(new Refusal(id, name + ": " + reason)));
+                expressions.refusal(value).ifPresent(reason -> refusals.add(Refusal.at(element, name + ": " + reason)));
             }
             return;
         }
@@ -127,30 +125,31 @@ final class BpmnRules {
         Set<String> allowed = onCamundaElement ? ModelAllowlist.BPMN_CAMUNDA_ELEMENTS.getOrDefault(elementName, Set.of())
                 : ModelAllowlist.BPMN_CAMUNDA_ATTRIBUTES;
         if (!allowed.contains(name)) {
-            refusals.add(new Refusal(id, camundaAttributeReason(shown, name)));
+            refusals.add(Refusal.at(element, camundaAttributeReason(shown, name)));
             return;
         }
         switch (name) {
-            case "delegateExpression" -> checkDelegate(element, id, value, refusals);
+            case "delegateExpression" -> checkDelegate(element, value, refusals);
             case "formRefBinding" -> {
                 if (!"deployment".equals(value)) {
-                    refusals.add(new Refusal(id, "camunda:formRefBinding is '" + value + "'; forms must be bound to the "
+                    refusals.add(Refusal.at(element, "camunda:formRefBinding is '" + value + "'; forms must be bound to the "
                             + "deployment (\"deployment\"), never \"latest\" or a version, so that a running review "
                             + "keeps the forms it started with"));
                 }
             }
             case "formRef" -> {
                 if (!element.hasAttributeNS(Namespaces.CAMUNDA_BPMN, "formRefBinding")) {
-                    refusals.add(new Refusal(id, "camunda:formRef '" + value + "' has no camunda:formRefBinding; "
+                    refusals.add(Refusal.at(element, "camunda:formRef '" + value + "' has no camunda:formRefBinding; "
                             + "without one the engine takes the latest form, and forms must be bound to the deployment"));
                 }
                 if (!formIds.contains(value)) {
-                    refusals.add(new Refusal(id, "the form " + value + " is not in this deployment; a form bound to the "
-                            + "deployment must be deployed with its model (add " + value + ".form)"));
+                    refusals.add(Refusal.at(element, "the form " + value + " is not in this deployment; a form bound to the "
+                            + "deployment must be deployed with its model (add " + value + ".form; a deployment of "
+                            + "changed files only leaves unchanged forms out)"));
                 }
-                expressions.refusal(value).ifPresent(reason -> refusals.add(new Refusal(id, shown + ": " + reason)));
+                expressions.refusal(value).ifPresent(reason -> refusals.add(Refusal.at(element, shown + ": " + reason)));
             }
-            default -> expressions.refusal(value).ifPresent(reason -> refusals.add(new Refusal(id, shown + ": " + reason)));
+            default -> expressions.refusal(value).ifPresent(reason -> refusals.add(Refusal.at(element, shown + ": " + reason)));
         }
     }
 
@@ -166,10 +165,10 @@ final class BpmnRules {
         };
     }
 
-    private void checkDelegate(Element element, String id, String value, List<Refusal> refusals) {
+    private void checkDelegate(Element element, String value, List<Refusal> refusals) {
         var bean = ExpressionRules.beanOnly(value);
         if (bean.isEmpty()) {
-            refusals.add(new Refusal(id, "camunda:delegateExpression '" + value + "' must name one of our beans, "
+            refusals.add(Refusal.at(element, "camunda:delegateExpression '" + value + "' must name one of our beans, "
                     + "as ${beanName}, and nothing else"));
             return;
         }
@@ -183,7 +182,7 @@ final class BpmnRules {
         boolean fits = type != null && (needed.isAssignableFrom(type)
                 || (needed == ExecutionListener.class && JavaDelegate.class.isAssignableFrom(type)));
         if (!ours || !fits) {
-            refusals.add(new Refusal(id, "camunda:delegateExpression names " + bean.get() + ", which is not one of our "
+            refusals.add(Refusal.at(element, "camunda:delegateExpression names " + bean.get() + ", which is not one of our "
                     + (needed == TaskListener.class ? "task listeners" : needed == ExecutionListener.class
                             ? "execution listeners" : "delegates")));
             return;
@@ -193,7 +192,7 @@ final class BpmnRules {
             String task = element.getParentNode() == null || !(element.getParentNode().getParentNode() instanceof Element owner)
                     ? null : owner.getAttribute("id");
             if (!served.taskId().equals(task)) {
-                refusals.add(new Refusal(id, bean.get() + " serves " + served.taskId() + " (form " + served.formRef()
+                refusals.add(Refusal.at(element, bean.get() + " serves " + served.taskId() + " (form " + served.formRef()
                         + ") and no other task"));
             }
         }
@@ -219,7 +218,7 @@ final class BpmnRules {
         Element task = byId(process, served.taskId());
         String what = served.taskId() + ", which " + served.listener() + " serves";
         if (task == null || !Namespaces.BPMN.equals(task.getNamespaceURI()) || !"userTask".equals(task.getLocalName())) {
-            refusals.add(new Refusal(task == null ? process.getAttribute("id") : served.taskId(),
+            refusals.add(Refusal.at(task == null ? process : task,
                     "the process must keep the user task " + what + (task == null ? "" : " (it is a "
                             + task.getLocalName() + " here)")));
             return;
@@ -233,12 +232,12 @@ final class BpmnRules {
             }
         }
         if (!events.containsAll(served.events())) {
-            refusals.add(new Refusal(served.taskId(), "the user task " + what + " must keep its task listener ${"
+            refusals.add(Refusal.at(task, "the user task " + what + " must keep its task listener ${"
                     + served.listener() + "} on " + String.join(" and ", new TreeSet<>(served.events()))));
         }
         String formRef = task.getAttributeNS(Namespaces.CAMUNDA_BPMN, "formRef");
         if (!formRef.equals(served.formRef())) {
-            refusals.add(new Refusal(served.taskId(), "the user task " + what + " must show the form " + served.formRef()
+            refusals.add(Refusal.at(task, "the user task " + what + " must show the form " + served.formRef()
                     + (formRef.isEmpty() ? "" : ", not " + formRef)));
         }
         for (String attribute : ShippedModel.ASSIGNMENT) {
@@ -246,7 +245,7 @@ final class BpmnRules {
             String actual = task.hasAttributeNS(Namespaces.CAMUNDA_BPMN, attribute)
                     ? task.getAttributeNS(Namespaces.CAMUNDA_BPMN, attribute) : null;
             if (expected == null ? actual != null : !expected.equals(actual)) {
-                refusals.add(new Refusal(served.taskId(), "who gets the user task " + what + " is part of what our "
+                refusals.add(Refusal.at(task, "who gets the user task " + what + " is part of what our "
                         + "services rely on: camunda:" + attribute + " must be "
                         + (expected == null ? "left out (the listener assigns the task)" : "'" + expected + "'")
                         + (actual == null ? "" : ", not '" + actual + "'")));

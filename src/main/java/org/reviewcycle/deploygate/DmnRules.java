@@ -25,13 +25,12 @@ final class DmnRules {
     }
 
     private void walk(Element element, List<Refusal> refusals) {
-        String id = Namespaces.idOf(element);
         String name = element.getLocalName();
         if ("import".equals(name)) {
-            refusals.add(new Refusal(id, "import reads a model from outside the deployment"));
+            refusals.add(Refusal.at(element, "import reads a model from outside the deployment"));
         }
         if ("decision".equals(name) && element.getAttributeNS(Namespaces.CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
-            refusals.add(new Refusal(id, "the decision has no history time-to-live (camunda:historyTimeToLive, in days)"));
+            refusals.add(Refusal.at(element, "the decision has no history time-to-live (camunda:historyTimeToLive, in days)"));
         }
         var attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -40,15 +39,15 @@ final class DmnRules {
             if ("expressionLanguage".equals(attributeName)
                     && !ModelAllowlist.FEEL.contains(attribute.getValue().strip().toLowerCase(Locale.ROOT))
                     && !ModelAllowlist.FEEL.contains(attribute.getValue().strip())) {
-                refusals.add(new Refusal(id, name + " is written in '" + attribute.getValue()
+                refusals.add(Refusal.at(element, name + " is written in '" + attribute.getValue()
                         + "'; a decision may only use FEEL, which cannot run code on the server"));
             } else if (Namespaces.isCamunda(attribute.getNamespaceURI())
                     && !ModelAllowlist.DMN_CAMUNDA_ATTRIBUTES.contains(attributeName)) {
-                refusals.add(new Refusal(id, "camunda:" + attributeName + " is not one of the settings a decision may contain"));
+                refusals.add(Refusal.at(element, "camunda:" + attributeName + " is not one of the settings a decision may contain"));
             }
         }
         if (Namespaces.isCamunda(element.getNamespaceURI())) {
-            refusals.add(new Refusal(id, "camunda:" + name + " is not one of the settings a decision may contain"));
+            refusals.add(Refusal.at(element, "camunda:" + name + " is not one of the settings a decision may contain"));
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element inner) {

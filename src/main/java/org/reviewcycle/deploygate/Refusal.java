@@ -3,17 +3,27 @@ package org.reviewcycle.deploygate;
 import java.util.List;
 
 import org.camunda.bpm.engine.Problem;
+import org.w3c.dom.Element;
 
 /**
  * One reason a resource is refused: what is wrong, and the id of the element it is wrong in (the
  * resource itself when there is none). /engine-rest sends it as one of the errors of the
  * resource's report, where Camunda Modeler shows it.
  */
-record Refusal(String elementId, String reason) implements Problem {
+record Refusal(String elementId, String reason, int line, int column) implements Problem {
+
+    Refusal(String elementId, String reason) {
+        this(elementId, reason, 0, 0);
+    }
 
     /** A refusal of the whole resource, not of one element in it. */
     static Refusal ofResource(String reason) {
         return new Refusal(null, reason);
+    }
+
+    /** A refusal of {@code element} (named by its id, or its nearest ancestor's), where it starts in the file. */
+    static Refusal at(Element element, String reason) {
+        return new Refusal(Namespaces.idOf(element), reason, SafeXml.lineOf(element), SafeXml.columnOf(element));
     }
 
     @Override
@@ -23,12 +33,12 @@ record Refusal(String elementId, String reason) implements Problem {
 
     @Override
     public int getLine() {
-        return 0;
+        return line;
     }
 
     @Override
     public int getColumn() {
-        return 0;
+        return column;
     }
 
     @Override

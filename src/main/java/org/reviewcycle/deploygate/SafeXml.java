@@ -4,15 +4,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 
 import org.w3c.dom.Document;
-import org.xml.sax.ErrorHandler;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads a model's XML before anything else does, refusing a DOCTYPE outright: no document type, so
@@ -30,37 +38,38 @@ final class SafeXml {
         }
     }
 
-    private static final DocumentBuilderFactory FACTORY = factory();
+    /** The user data key under which each element keeps the line it starts on. */
+    static final String LINE = "line";
+    static final String COLUMN = "column";
+
+    private static final SAXParserFactory FACTORY = factory();
+    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
 
     private SafeXml() {
     }
 
+    /** The line an element of a document read here starts on; 0 when unknown. */
+    static int lineOf(Element element) {
+        return element.getUserData(LINE) instanceof Integer line ? line : 0;
+    }
+
+    static int columnOf(Element element) {
+        return element.getUserData(COLUMN) instanceof Integer column ? column : 0;
+    }
+
     static Document parse(byte[] content) throws NotReadable {
         try {
-            DocumentBuilder builder;
+            SAXParser parser;
+            Document document;
             synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
+                parser = FACTORY.newSAXParser();
+                document = DOCUMENTS.newDocumentBuilder().newDocument();
             }
-            builder.setEntityResolver((publicId, systemId) -> {
+            parser.getXMLReader().setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("an external entity");
             });
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException exception) {
-                    // warnings change nothing that is read
-                }
-
-                @Override
-                public void error(SAXParseException exception) throws SAXException {
-                    throw exception;
-                }
-
-                @Override
-                public void fatalError(SAXParseException exception) throws SAXException {
-                    throw exception;
-                }
-            });
-            return builder.parse(new ByteArrayInputStream(content));
+            parser.parse(new ByteArrayInputStream(content), new DomWithLines(document));
+            return document;
         } catch (SAXParseException e) {
             if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
                 throw new NotReadable("the file declares a DOCTYPE, which can fetch other files (external entities) "
@@ -77,21 +86,75 @@ final class SafeXml {
         }
     }
 
-    private static DocumentBuilderFactory factory() {
+    /** Builds the DOM from the parser's events, noting where each element starts (for the refusals). */
+    private static final class DomWithLines extends DefaultHandler {
+        private final Document document;
+        private final Deque<Node> open = new ArrayDeque<>();
+        private final StringBuilder text = new StringBuilder();
+        private Locator locator;
+
+        DomWithLines(Document document) {
+            this.document = document;
+            open.push(document);
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            flushText();
+            Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String namespace = attributes.getURI(i);
+                element.setAttributeNS(namespace.isEmpty() ? null : namespace, attributes.getQName(i), attributes.getValue(i));
+            }
+            if (locator != null) {
+                element.setUserData(LINE, locator.getLineNumber(), null);
+                element.setUserData(COLUMN, locator.getColumnNumber(), null);
+            }
+            open.peek().appendChild(element);
+            open.push(element);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            flushText();
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            text.append(ch, start, length);
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        private void flushText() {
+            if (!text.isEmpty() && open.peek() instanceof Element element) {
+                element.appendChild(document.createTextNode(text.toString()));
+            }
+            text.setLength(0);
+        }
+    }
+
+    private static SAXParserFactory factory() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
             return factory;
-        } catch (ParserConfigurationException e) {
+        } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The JDK's XML parser cannot be made safe", e);
         }
     }

@@ -207,6 +207,10 @@ class DeployGateRestTest {
         assertThat(named).as(response.body()).contains(element);
         if (element != null) {
             assertThat(body.path("message").asText()).contains(element);
+            if (!resource.endsWith(".form")) {
+                // where in the XML, as Camunda Modeler shows the engine's own parse errors
+                errors.forEach(error -> assertThat(error.path("line").asInt()).as(error.toString()).isPositive());
+            }
         }
         assertThat(repository.createDeploymentQuery().deploymentName(name).count()).isZero();
     }
