@@ -112,6 +112,11 @@ final class BpmnRules {
         String elementName = element.getLocalName();
         String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         String value = attribute.getValue();
+        if (Namespaces.ACTIVITI_BPMN.equals(attribute.getNamespaceURI())) {
+            // the engine reads these as it reads camunda:..., so they would slip past the rules below
+            refusals.add(Refusal.at(element, "uses activiti:" + name + "; Camunda settings are written camunda:..."));
+            return;
+        }
         boolean onCamundaElement = Namespaces.CAMUNDA_BPMN.equals(element.getNamespaceURI());
         boolean camundaSetting = Namespaces.CAMUNDA_BPMN.equals(attribute.getNamespaceURI())
                 || (onCamundaElement && attribute.getNamespaceURI() == null);

@@ -80,6 +80,10 @@ class DeployGateRestTest {
                         "<bpmn:extensionElements><camunda:taskListener class=\"org.example.Evil\" event=\"create\" />"
                                 + "</bpmn:extensionElements>")),
                         "Task_Probe", "camunda:taskListener class names a Java class"),
+                Arguments.of("camunda:class written in Activiti's namespace", key + ".bpmn", process(key,
+                        "<bpmn:serviceTask id=\"Task_Probe\" xmlns:activiti=\"http://activiti.org/bpmn\" "
+                                + "activiti:class=\"java.lang.ProcessBuilder\" />"),
+                        "Task_Probe", "uses activiti:class"),
                 Arguments.of("a delegate that is not ours", key + ".bpmn", process(key,
                         "<bpmn:serviceTask id=\"Task_Probe\" camunda:delegateExpression=\"${runtimeService}\" />"),
                         "Task_Probe", "names runtimeService, which is not one of our delegates"),
