@@ -53,7 +53,8 @@ final class ModelAllowlist {
             "historyTimeToLive", "versionTag", "isStartableInTasklist", "asyncBefore", "asyncAfter", "async",
             "exclusive", "jobPriority", "taskPriority", "initiator", "collection", "elementVariable",
             "errorCodeVariable", "errorMessageVariable", "decisionRef", "decisionRefBinding",
-            "decisionRefVersion", "decisionRefVersionTag", "mapDecisionResult", "variableName", "variableEvents");
+            "decisionRefVersion", "decisionRefVersionTag", "mapDecisionResult", "variableName", "variableEvents",
+            "candidateStarterGroups", "candidateStarterUsers");
 
     /**
      * The Camunda extension elements a BPMN model may hold, each with the attributes it may carry.
