@@ -2,6 +2,7 @@
 // data-file-url, Save posts {content, comment} to data-save-url with the page's CSRF token, and the
 // server's answer (the new version, or the sentence saying why it was refused) is shown beside the
 // editor. cycledesign.CycleDesignPages serves both URLs.
+import './editor-page.css';
 
 /**
  * @param {(content: string) => Promise<{ content: () => Promise<string> }>} open
