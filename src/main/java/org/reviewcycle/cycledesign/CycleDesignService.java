@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -146,7 +148,7 @@ public class CycleDesignService {
         String deploymentId = currentDeploymentId(school);
         CycleFile file = requireFile(deploymentId, fileName);
         if (file.kind() == CycleFile.Kind.FORM) {
-            requireFormId(file, content);
+            requireFormRules(file, content, content(school, fileName));
         }
 
         var deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE)
@@ -195,8 +197,13 @@ public class CycleDesignService {
         return file;
     }
 
-    /** Tasklist finds a form by its id (camunda:formRef), which must stay the file's name. */
-    private void requireFormId(CycleFile file, String content) {
+    /**
+     * Tasklist finds a form by its id (camunda:formRef), which must stay the file's name; and the
+     * form keeps the fields it had, under their keys: the task's listener reads each of them and
+     * refuses a submission with a field it does not know (process.FormSubmission), so a field can
+     * be relabelled, reworded, moved or given other rules, but not added, removed or renamed here.
+     */
+    private void requireFormRules(CycleFile file, String content, String current) {
         JsonNode form;
         try {
             form = json.readTree(content);
@@ -208,6 +215,36 @@ public class CycleDesignService {
             throw InvalidInput.of("content", "The form's id must stay " + file.title()
                     + ": the cycle's task finds its form by it.");
         }
+        Set<String> keys = fieldKeys(form.path("components"), new TreeSet<>());
+        Set<String> kept;
+        try {
+            kept = fieldKeys(json.readTree(current).path("components"), new TreeSet<>());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The current " + file.name() + " cannot be read", e);
+        }
+        var missing = new TreeSet<>(kept);
+        missing.removeAll(keys);
+        var unknown = new TreeSet<>(keys);
+        unknown.removeAll(kept);
+        if (!missing.isEmpty()) {
+            throw InvalidInput.of("content", "The form must keep the field" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (by key): the cycle reads what is entered there.");
+        }
+        if (!unknown.isEmpty()) {
+            throw InvalidInput.of("content", "The form has a field the cycle does not read (key "
+                    + String.join(", ", unknown) + "): staff could not submit it. Change the fields it has instead.");
+        }
+    }
+
+    /** The keys of the fields people fill in: components with a type and a key, also inside groups and lists. */
+    private static Set<String> fieldKeys(JsonNode components, Set<String> keys) {
+        for (JsonNode component : components) {
+            if (component.hasNonNull("type") && component.hasNonNull("key")) {
+                keys.add(component.get("key").asText());
+            }
+            fieldKeys(component.path("components"), keys);
+        }
+        return keys;
     }
 
     /** The new version must still hold the cycle and its review plan, under the ids the services start and call. */

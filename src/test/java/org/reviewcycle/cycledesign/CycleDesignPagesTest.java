@@ -138,6 +138,8 @@ class CycleDesignPagesTest {
                 "form not JSON", new String[] {"SelfReflection.form", "{\"id\": ", "is not a form"},
                 "form renamed", new String[] {"SelfReflection.form",
                         form.replace("\"id\": \"SelfReflection\"", "\"id\": \"Reflection\""), "The form's id must stay SelfReflection"},
+                "form field dropped", new String[] {"SelfReflection.form",
+                        form.replace("\"key\": \"strengths\"", "\"key\": \"talents\""), "must keep the field strengths"},
                 "decision renamed", new String[] {"ReviewPlan.dmn",
                         plan.replace("<decision id=\"ReviewPlan\"", "<decision id=\"Plan\""), "must keep the decision id ReviewPlan"},
                 "no comment", new String[] {"AnnualReviewCycle.bpmn", model, "Say what changed"});
