@@ -35,6 +35,5 @@ editorPage(async xml => {
   });
   await modeler.importXML(xml);
   modeler.get('canvas').zoom('fit-viewport');
-  window.reviewcycleModeler = modeler;
   return { content: async () => (await modeler.saveXML({ format: true })).xml };
 });

@@ -20,6 +20,5 @@ editorPage(async xml => {
   if (table) {
     await modeler.open(table);
   }
-  window.reviewcycleModeler = modeler;
   return { content: async () => (await modeler.saveXML({ format: true })).xml };
 });

@@ -16,6 +16,5 @@ editorPage(async json => {
     exporter: { name: 'ReviewCycle', version: '1' }
   });
   await editor.importSchema(JSON.parse(json));
-  window.reviewcycleFormEditor = editor;
   return { content: async () => JSON.stringify(editor.saveSchema(), null, 2) };
 });

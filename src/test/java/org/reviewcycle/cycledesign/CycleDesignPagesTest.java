@@ -124,6 +124,17 @@ class CycleDesignPagesTest {
     }
 
     @Test
+    void aSchoolAdminPublishesForTheirOwnSchool() throws Exception {
+        School own = school.school();
+        staff.setAdministrator(own.id(), school.leader().id(), true);
+        var schoolAdmin = new AsPerson(users).as(school.leader().username());
+        String plan = design.content(own, "ReviewPlan.dmn");
+        mvc.perform(publish(files(own) + "ReviewPlan.dmn", plan, "Checked by the school").with(schoolAdmin))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+        assertThat(design.versions(own).get(0).publishedBy()).isEqualTo(school.leader().fullName());
+    }
+
+    @Test
     void whatTheEngineOrTheServicesCannotTakeIsRefusedWithASentenceAndNothingIsDeployed() throws Exception {
         School own = school.school();
         String model = design.content(own, "AnnualReviewCycle.bpmn");
