@@ -34,6 +34,20 @@ editorPage(async xml => {
     linting: { bpmnlint: bpmnlintConfig, active: true }
   });
   await modeler.importXML(xml);
-  modeler.get('canvas').zoom('fit-viewport');
+  fitBesideThePalette(modeler.get('canvas'), document.querySelector('#editor-canvas .djs-palette'));
   return { content: async () => (await modeler.saveXML({ format: true })).xml };
 });
+
+// The whole diagram in view, to the right of the palette, which would otherwise cover its first steps.
+function fitBesideThePalette(canvas, palette) {
+  const margin = 16;
+  const left = (palette ? palette.offsetLeft + palette.offsetWidth : 0) + margin;
+  const { inner, outer } = canvas.viewbox();
+  const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - margin / scale,
+    width: outer.width / scale,
+    height: outer.height / scale
+  });
+}
