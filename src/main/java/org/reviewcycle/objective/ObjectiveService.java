@@ -385,6 +385,7 @@ public class ObjectiveService {
         Team team = teamToPropose(teamId);
         TeamObjective proposal = proposal(team, teamObjectiveId);
         ReviewCycle cycle = schools.findCycle(proposal.cycleId()).orElseThrow();
+        requireOpen(cycle);
         if (objectives.withdrawTeamObjective(proposal.id(), actor.username()) == 0) {
             return;
         }
