@@ -421,7 +421,8 @@ public class ObjectiveService {
 
     private ReviewCycle requireCycle(Team team) {
         return teamObjectivesCycle(team.schoolId()).orElseThrow(() -> new IllegalStateException(
-                "The school has no appraisal cycle for this year yet; its administrators plan one first."));
+                "The school has no appraisal cycle planned or under way for this year, so no joint objective "
+                        + "can be proposed; its administrators plan one first."));
     }
 
     private static void requireOpen(ReviewCycle cycle) {

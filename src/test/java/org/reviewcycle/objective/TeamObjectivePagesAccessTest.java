@@ -160,6 +160,27 @@ class TeamObjectivePagesAccessTest {
                 .andExpect(content().string(not(containsString("writing process"))));
     }
 
+    @Test
+    void onceTheCycleIsClosedItsJointObjectivesStayAsTheyAre() throws Exception {
+        long proposal = propose(school.leader().username(), "To use the school writing process in every subject");
+        String before = row(proposal);
+        schools.changeCycleState(school.cycle().id(), org.reviewcycle.school.CycleState.CLOSED);
+        var leader = new AsPerson(users).as(school.leader().username());
+        String ks2 = "/teams/" + school.team().id() + "/objectives";
+
+        mvc.perform(get(ks2).with(leader)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("no appraisal cycle planned or under way")));
+        mvc.perform(form(post(ks2), "Too late", "W1").with(leader).with(csrf())).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("no joint objective can be proposed")));
+        mvc.perform(form(post(ks2 + "/" + proposal), "Too late", "W1").with(leader).with(csrf()))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("cycle is closed")));
+        mvc.perform(post(ks2 + "/" + proposal + "/withdraw").with(leader).with(csrf()))
+                .andExpect(status().isConflict());
+
+        assertThat(row(proposal)).isEqualTo(before);
+        assertThat(changes()).extracting(AdminChange::action).containsExactly("Proposed a joint objective");
+    }
+
     // --- fixtures ---
 
     private long propose(String username, String title) throws Exception {
