@@ -36,6 +36,11 @@ import org.reviewcycle.school.School;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.reviewcycle.dryrun.DryRunModel;
+import org.reviewcycle.dryrun.DryRunReport;
+import org.reviewcycle.dryrun.DryRunService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -67,9 +72,14 @@ public class CycleDesignService {
     private final StaffService staff;
     private final CurrentActor actor;
     private final ObjectMapper json;
+    private final DryRunService dryRuns;
+    private final TransactionTemplate transaction;
 
     CycleDesignService(RepositoryService repository, PublishedVersionMapper published, AdministrationHistory history,
-            StaffService staff, CurrentActor actor, ObjectMapper json) {
+            StaffService staff, CurrentActor actor, ObjectMapper json, DryRunService dryRuns,
+            PlatformTransactionManager transactionManager) {
+        this.dryRuns = dryRuns;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.published = published;
         this.history = history;
@@ -122,15 +132,50 @@ public class CycleDesignService {
     /**
      * Publishes {@code content} as the new {@code fileName} of the school's cycle: a new version,
      * the current version's other files unchanged, deployed for the school's tenant. The one way a
-     * changed file is published: every check before a version goes live belongs here. A file the
-     * engine (or its deploy gate) refuses is an {@link InvalidInput} naming what is wrong, and
-     * nothing is deployed or recorded; who published it and their comment are kept with the
+     * changed file is published: every check before a version goes live belongs here. The changed
+     * cycle first runs in a dry run (dryrun.DryRunService, never on the live tenant), and is refused
+     * while that finds a problem. A file the dry run, the engine or its deploy gate refuses is an
+     * {@link InvalidInput} naming what is wrong, and nothing is deployed or recorded; who published it and their comment are kept with the
      * version, and in the school's history.
      *
      * @return the new version's number
      */
-    @Transactional
     public int publish(School school, String fileName, String content, String comment) {
+        String why = requireCommentAndContent(content, comment);
+        CycleFile file = requireFile(currentDeploymentId(school), fileName);
+        // the dry run first, in its own transaction that is always rolled back: it takes the engine's
+        // deployment lock until then, which this publication's transaction would otherwise wait for
+        DryRunReport dryRun;
+        try {
+            dryRun = dryRuns.dryRun(school.id(), changedModel(file, fileName, content));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw InvalidInput.of("content", fileName + " cannot be published: " + e.getMessage());
+        }
+        if (!dryRun.passed()) {
+            throw InvalidInput.of("content", dryRun.refusal());
+        }
+        return transaction.execute(status -> publishChecked(school, fileName, content, why));
+    }
+
+    /** The changed file as the dry run takes it: the rest of the cycle is the school's current one. */
+    private DryRunModel changedModel(CycleFile file, String fileName, String content) {
+        return switch (file.kind()) {
+            case BPMN -> new DryRunModel(content, null, Map.of());
+            case DMN -> new DryRunModel(null, content, Map.of());
+            case FORM -> new DryRunModel(null, null, Map.of(formId(fileName, content), content));
+        };
+    }
+
+    private String formId(String fileName, String content) {
+        String base = fileName.substring(0, fileName.length() - ".form".length());
+        try {
+            return json.readTree(content).path("id").asText(base);
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.of("content", fileName + " is not a form: it is not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static String requireCommentAndContent(String content, String comment) {
         var problems = new InvalidInput.Problems();
         String why = null;
         if (comment == null || comment.isBlank()) {
@@ -145,6 +190,10 @@ public class CycleDesignService {
                     + MAX_FILE_LENGTH + ")");
         }
         problems.throwIfAny();
+        return why;
+    }
+
+    private int publishChecked(School school, String fileName, String content, String why) {
         String deploymentId = currentDeploymentId(school);
         CycleFile file = requireFile(deploymentId, fileName);
         if (file.kind() == CycleFile.Kind.FORM) {

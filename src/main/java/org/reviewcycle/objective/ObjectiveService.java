@@ -3,7 +3,11 @@ package org.reviewcycle.objective;
 import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +15,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.reviewcycle.common.CurrentActor;
+import org.reviewcycle.common.InvalidInput;
+import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.history.AdministrationHistory.Subject;
+import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.SchoolPriority;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.security.AdministeredSchools;
+import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.staff.Team;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +49,23 @@ public class ObjectiveService {
     private final SchoolService schools;
     private final StaffService staff;
     private final CurrentActor actor;
+    private final AdministeredSchools administered;
+    private final AdministrationHistory history;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ObjectiveService(ObjectiveMapper objectives, SchoolService schools, StaffService staff, CurrentActor actor) {
+    ObjectiveService(ObjectiveMapper objectives, SchoolService schools, StaffService staff, CurrentActor actor,
+            AdministeredSchools administered, AdministrationHistory history, ApplicationEventPublisher events,
+            ObjectProvider<Clock> clock) {
         this.objectives = objectives;
         this.schools = schools;
         this.staff = staff;
         this.actor = actor;
+        this.administered = administered;
+        this.history = history;
+        this.events = events;
+        // the application's Clock when it has one (a test can work in another year)
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
     /**
@@ -50,42 +74,105 @@ public class ObjectiveService {
      * evidence. A joint objective is shared with the team the reviewer leads and the reviewee is in.
      */
     public List<Objective> submitObjectives(long reviewId, List<ObjectiveDraft> drafts) {
+        return submitObjectives(reviewId, List.of(), drafts);
+    }
+
+    /**
+     * As {@link #submitObjectives(long, List)}, with the joint objectives the reviewer took from
+     * those the reviewee's teams' leaders proposed ({@link #teamObjectivesOffered}): they come first,
+     * worded as proposed, and keep the link to the proposal.
+     */
+    public List<Objective> submitObjectives(long reviewId, List<Long> teamObjectiveIds, List<ObjectiveDraft> drafts) {
         ReviewScope scope = scope(reviewId);
-        if (drafts == null || drafts.isEmpty()) {
+        List<Long> taken = teamObjectiveIds == null ? List.of() : teamObjectiveIds;
+        List<ObjectiveDraft> written = drafts == null ? List.of() : drafts;
+        int count = taken.size() + written.size();
+        if (count == 0) {
             throw new IllegalArgumentException("Objectives: record at least one objective");
         }
-        if (drafts.size() > MAX_OBJECTIVES) {
-            throw new IllegalArgumentException("Objectives: at most " + MAX_OBJECTIVES + " objectives, not "
-                    + drafts.size());
+        if (count > MAX_OBJECTIVES) {
+            throw new IllegalArgumentException("Objectives: at most " + MAX_OBJECTIVES + " objectives, not " + count);
         }
-        Map<String, SchoolPriority> priorities = schools.priorities(scope.schoolId()).stream()
-                .collect(Collectors.toMap(SchoolPriority::code, Function.identity()));
+        Map<String, SchoolPriority> priorities = prioritiesByCode(scope.schoolId());
+        Map<Long, TeamObjective> offered = teamObjectivesOffered(scope).stream()
+                .collect(Collectors.toMap(TeamObjective::id, Function.identity()));
         int round = objectives.selectCurrentRound(reviewId) + 1;
         var checked = new ArrayList<Objective>();
-        for (int i = 0; i < drafts.size(); i++) {
-            ObjectiveDraft draft = drafts.get(i);
-            String label = "Objective " + (i + 1);
+        for (Long id : taken) {
+            TeamObjective proposal = id == null ? null : offered.get(id);
+            if (proposal == null) {
+                throw new IllegalArgumentException("Joint team objectives: " + id
+                        + " is not one of the joint objectives proposed for the reviewee's teams this year");
+            }
+            if (checked.stream().anyMatch(o -> id.equals(o.teamObjectiveId()))) {
+                throw new IllegalArgumentException("Joint team objectives: '" + proposal.title() + "' is taken twice");
+            }
+            checked.add(new Objective(null, reviewId, round, checked.size() + 1, proposal.priorityId(), proposal.title(),
+                    proposal.successCriteria(), proposal.evidence(), null, proposal.teamId(), proposal.id()));
+        }
+        for (int i = 0; i < written.size(); i++) {
+            ObjectiveDraft draft = written.get(i);
+            String label = "Objective " + (checked.size() + 1);
             if (draft == null) {
                 throw new IllegalArgumentException(label + ": is empty");
             }
-            if (draft.priorityCode() == null || draft.priorityCode().isBlank()) {
-                throw new IllegalArgumentException(label + ": choose the school improvement priority it serves");
-            }
-            SchoolPriority priority = priorities.get(draft.priorityCode().strip());
-            if (priority == null) {
-                throw new IllegalArgumentException(label + ": '" + draft.priorityCode()
-                        + "' is not one of the school's improvement priorities (" + String.join(", ", priorities.keySet()) + ")");
+            CheckedDraft fields = check(draft, priorities, label + ": ");
+            if (!fields.problems().isEmpty()) {
+                throw new IllegalArgumentException(fields.problems().values().iterator().next());
             }
             Long teamId = draft.joint() ? jointTeam(scope, label) : null;
-            var objective = new Objective(null, reviewId, round, i + 1, priority.id(),
-                    requireText(label + ": the objective", draft.title(), TITLE_LENGTH),
-                    requireText(label + ": the success criteria", draft.successCriteria(), TEXT_LENGTH),
-                    requireText(label + ": the evidence", draft.evidence(), TEXT_LENGTH),
-                    optionalText(label + ": the CPD and support", draft.cpdSupport(), TEXT_LENGTH), teamId);
-            checked.add(objective);
+            checked.add(new Objective(null, reviewId, round, checked.size() + 1, fields.priority().id(), fields.title(),
+                    fields.successCriteria(), fields.evidence(), fields.cpdSupport(), teamId));
         }
         checked.forEach(objective -> objectives.insertObjective(objective, actor.username()));
         return objectives.selectRound(reviewId, round);
+    }
+
+    /** An objective's fields as the rules every objective follows leave them, and its problems by field. */
+    private record CheckedDraft(SchoolPriority priority, String title, String successCriteria, String evidence,
+            String cpdSupport, Map<String, String> problems) {
+    }
+
+    /**
+     * The rules of an objective, in the planning meeting and on a team leader's page: one of the
+     * school's priorities, the objective, success criteria and evidence required, each within its
+     * length. Each problem is keyed by the field's name in ObjectiveDraft and starts with
+     * {@code label} ("Objective 2: "), or is a sentence of its own when the label is empty.
+     */
+    private static CheckedDraft check(ObjectiveDraft draft, Map<String, SchoolPriority> priorities, String label) {
+        var problems = new LinkedHashMap<String, String>();
+        SchoolPriority priority = null;
+        if (draft.priorityCode() == null || draft.priorityCode().isBlank()) {
+            problems.put("priorityCode", named(label, "choose the school improvement priority it serves"));
+        } else {
+            priority = priorities.get(draft.priorityCode().strip());
+            if (priority == null) {
+                problems.put("priorityCode", named(label, "'" + draft.priorityCode()
+                        + "' is not one of the school's improvement priorities (" + String.join(", ", priorities.keySet()) + ")"));
+            }
+        }
+        String title = checked(problems, "title", () -> requireText(named(label, "the objective"), draft.title(), TITLE_LENGTH));
+        String criteria = checked(problems, "successCriteria",
+                () -> requireText(named(label, "the success criteria"), draft.successCriteria(), TEXT_LENGTH));
+        String evidence = checked(problems, "evidence",
+                () -> requireText(named(label, "the evidence"), draft.evidence(), TEXT_LENGTH));
+        String cpd = checked(problems, "cpdSupport",
+                () -> optionalText(named(label, "the CPD and support"), draft.cpdSupport(), TEXT_LENGTH));
+        return new CheckedDraft(priority, title, criteria, evidence, cpd, problems);
+    }
+
+    private static String checked(Map<String, String> problems, String field, java.util.function.Supplier<String> text) {
+        try {
+            return text.get();
+        } catch (IllegalArgumentException problem) {
+            problems.put(field, problem.getMessage());
+            return null;
+        }
+    }
+
+    /** "Objective 1: " + "the evidence", or "The evidence" when there is no label. */
+    private static String named(String label, String words) {
+        return label.isEmpty() ? Character.toUpperCase(words.charAt(0)) + words.substring(1) : label + words;
     }
 
     /** The head approves the current round, or returns it with a reason. */
@@ -178,6 +265,200 @@ public class ObjectiveService {
     @Transactional(readOnly = true)
     public Optional<Team> jointObjectiveTeam(long reviewId) {
         return sharedTeams(scope(reviewId)).stream().findFirst();
+    }
+
+    // --- joint objectives a team's leader proposes for the year ---
+
+    /**
+     * The cycle a team's joint objectives are proposed for: the school's cycle of the current
+     * academic year, or else the next one planned; none when every such cycle is closed.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReviewCycle> teamObjectivesCycle(long schoolId) {
+        String thisYear = SchoolService.academicYearOf(LocalDate.now(clock));
+        return schools.cyclesOf(schoolId).stream()
+                .filter(cycle -> !cycle.closed() && cycle.academicYear().compareTo(thisYear) >= 0)
+                .min(Comparator.comparing(ReviewCycle::academicYear));
+    }
+
+    /**
+     * The team, if the person asking may propose its joint objectives: its leader, or an admin of
+     * its school. Anyone else is refused without being told whether the team exists.
+     */
+    @Transactional(readOnly = true)
+    public Team teamToPropose(long teamId) {
+        return staff.findTeam(teamId).filter(this::mayPropose).orElseThrow(() -> new NotPermittedException(
+                "Only the team's leader and the school's administrators may see and change its joint objectives."));
+    }
+
+    /** The teams whose joint objectives the person asking leads, by name. */
+    @Transactional(readOnly = true)
+    public List<Team> teamsLedByMe() {
+        return staff.findByUsername(actor.username()).map(me -> staff.teamsLedBy(me.id())).orElse(List.of());
+    }
+
+    /** A team's proposals for a cycle, withdrawn ones too (they say so), in the order proposed. */
+    @Transactional(readOnly = true)
+    public List<ProposedObjective> teamObjectives(long teamId, long cycleId) {
+        Team team = teamToPropose(teamId);
+        return readable(team.schoolId(), objectives.selectTeamObjectives(teamId, cycleId));
+    }
+
+    /** One of the team's proposals, to change it. */
+    @Transactional(readOnly = true)
+    public ProposedObjective teamObjective(long teamId, long teamObjectiveId) {
+        Team team = teamToPropose(teamId);
+        return readable(team.schoolId(), List.of(proposal(team, teamObjectiveId))).get(0);
+    }
+
+    /** Every team's proposals for one of the school's cycles, withdrawn ones too (the admin's Teams page). */
+    @Transactional(readOnly = true)
+    public List<ProposedObjective> teamObjectivesOfCycle(long schoolId, long cycleId) {
+        administered.require(schoolId);
+        ReviewCycle cycle = schools.findCycle(cycleId).filter(c -> c.schoolId() == schoolId)
+                .orElseThrow(() -> new NotPermittedException("This cycle is not one of the school's."));
+        return readable(schoolId, objectives.selectTeamObjectivesOfCycle(cycle.id()));
+    }
+
+    private List<ProposedObjective> readable(long schoolId, List<TeamObjective> list) {
+        Map<Long, SchoolPriority> priorities = schools.priorities(schoolId).stream()
+                .collect(Collectors.toMap(SchoolPriority::id, Function.identity()));
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<Long, String> teams = new java.util.HashMap<>();
+        return list.stream().map(o -> new ProposedObjective(o,
+                teams.computeIfAbsent(o.teamId(), id -> staff.findTeam(id).map(Team::name).orElse("")),
+                label(priorities.get(o.priorityId())), names.computeIfAbsent(o.proposedBy(), this::nameOf),
+                o.proposedAt())).toList();
+    }
+
+    /** Staff know each other by name; a proposal made by the system (the demo's) says so. */
+    private String nameOf(String username) {
+        return staff.findByUsername(username).map(StaffMember::fullName).orElse("ReviewCycle");
+    }
+
+    private static String label(SchoolPriority priority) {
+        return priority == null ? "" : priority.code() + ": " + priority.title();
+    }
+
+    /**
+     * Proposes a joint objective for the team in its school's current cycle, checked by the rules
+     * of every objective (each problem named by its field: title, priorityCode, successCriteria,
+     * evidence).
+     */
+    public TeamObjective proposeTeamObjective(long teamId, ObjectiveDraft draft) {
+        Team team = teamToPropose(teamId);
+        ReviewCycle cycle = requireCycle(team);
+        CheckedDraft fields = checkOnPage(team, draft);
+        var row = new ObjectiveMapper.NewTeamObjectiveRow(new TeamObjective(null, team.id(), cycle.id(),
+                fields.priority().id(), fields.title(), fields.successCriteria(), fields.evidence(), null, null, null,
+                null));
+        objectives.insertTeamObjective(row, actor.username());
+        TeamObjective proposed = objectives.selectTeamObjective(row.getId()).orElseThrow();
+        history.record(subject(team), "Proposed a joint objective", null, described(proposed, cycle));
+        events.publishEvent(new TeamObjectivesChanged(team.id(), cycle.id()));
+        return proposed;
+    }
+
+    /** Changes a proposal not withdrawn; objectives already agreed from it keep the wording they were agreed with. */
+    public TeamObjective changeTeamObjective(long teamId, long teamObjectiveId, ObjectiveDraft draft) {
+        Team team = teamToPropose(teamId);
+        TeamObjective before = proposal(team, teamObjectiveId);
+        ReviewCycle cycle = schools.findCycle(before.cycleId()).orElseThrow();
+        requireOpen(cycle);
+        CheckedDraft fields = checkOnPage(team, draft);
+        var changed = new TeamObjective(before.id(), before.teamId(), before.cycleId(), fields.priority().id(),
+                fields.title(), fields.successCriteria(), fields.evidence(), before.proposedBy(), before.proposedAt(),
+                null, null);
+        if (changed.equals(before)) {
+            return before;
+        }
+        if (objectives.updateTeamObjective(changed, actor.username()) == 0) {
+            throw new IllegalStateException("'" + before.title() + "' has been withdrawn, so it cannot be changed.");
+        }
+        history.record(subject(team), "Changed a joint objective", described(before, cycle), described(changed, cycle));
+        events.publishEvent(new TeamObjectivesChanged(team.id(), cycle.id()));
+        return changed;
+    }
+
+    /** Withdraws a proposal: no longer offered; objectives already agreed from it stay as they are. */
+    public void withdrawTeamObjective(long teamId, long teamObjectiveId) {
+        Team team = teamToPropose(teamId);
+        TeamObjective proposal = proposal(team, teamObjectiveId);
+        ReviewCycle cycle = schools.findCycle(proposal.cycleId()).orElseThrow();
+        requireOpen(cycle);
+        if (objectives.withdrawTeamObjective(proposal.id(), actor.username()) == 0) {
+            return;
+        }
+        history.record(subject(team), "Withdrew a joint objective", described(proposal, cycle), null);
+        events.publishEvent(new TeamObjectivesChanged(team.id(), cycle.id()));
+    }
+
+    /**
+     * The joint objectives a review's planning meeting offers: those proposed, not withdrawn, for
+     * the teams the reviewee is in, this cycle; and those its current round took already, even if
+     * withdrawn since, so that a round the head returned can be sent again as it was.
+     */
+    @Transactional(readOnly = true)
+    public List<ProposedObjective> teamObjectivesOffered(long reviewId) {
+        ReviewScope scope = scope(reviewId);
+        return readable(scope.schoolId(), teamObjectivesOffered(scope));
+    }
+
+    private List<TeamObjective> teamObjectivesOffered(ReviewScope scope) {
+        var offered = new ArrayList<>(objectives.selectTeamObjectivesOffered(scope.cycleId(), scope.revieweeId()));
+        currentObjectives(scope.reviewId()).stream().map(Objective::teamObjectiveId)
+                .filter(id -> id != null && offered.stream().noneMatch(t -> t.id().equals(id)))
+                .forEach(id -> objectives.selectTeamObjective(id).ifPresent(offered::add));
+        return offered;
+    }
+
+    private boolean mayPropose(Team team) {
+        if (staff.findByUsername(actor.username()).map(StaffMember::id).filter(team.leaderId()::equals).isPresent()) {
+            return true;
+        }
+        return schools.findSchool(team.schoolId()).filter(administered::administers).isPresent();
+    }
+
+    private ReviewCycle requireCycle(Team team) {
+        return teamObjectivesCycle(team.schoolId()).orElseThrow(() -> new IllegalStateException(
+                "The school has no appraisal cycle planned or under way for this year, so no joint objective "
+                        + "can be proposed; its administrators plan one first."));
+    }
+
+    private static void requireOpen(ReviewCycle cycle) {
+        if (cycle.closed()) {
+            throw new IllegalStateException("The " + cycle.academicYear() + " cycle is closed; its objectives stay as they are.");
+        }
+    }
+
+    private TeamObjective proposal(Team team, long teamObjectiveId) {
+        return objectives.selectTeamObjective(teamObjectiveId).filter(t -> t.teamId().equals(team.id()))
+                .orElseThrow(() -> new org.reviewcycle.common.NotFoundException(
+                        team.name() + " has no joint objective " + teamObjectiveId + "."));
+    }
+
+    private CheckedDraft checkOnPage(Team team, ObjectiveDraft draft) {
+        CheckedDraft fields = check(draft, prioritiesByCode(team.schoolId()), "");
+        if (!fields.problems().isEmpty()) {
+            throw new InvalidInput(fields.problems());
+        }
+        return fields;
+    }
+
+    private Map<String, String> described(TeamObjective objective, ReviewCycle cycle) {
+        return AdministrationHistory.fields("Cycle", cycle.academicYear(), "Objective", objective.title(),
+                "Priority", label(schools.findPriority(objective.priorityId()).orElse(null)),
+                "Success criteria", objective.successCriteria(),
+                "Evidence", objective.evidence());
+    }
+
+    private static Subject subject(Team team) {
+        return new Subject(team.schoolId(), null, "Team", team.id(), team.name());
+    }
+
+    private Map<String, SchoolPriority> prioritiesByCode(long schoolId) {
+        return schools.priorities(schoolId).stream()
+                .collect(Collectors.toMap(SchoolPriority::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     private List<Team> sharedTeams(ReviewScope scope) {

@@ -3,37 +3,54 @@ package org.reviewcycle.process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveDraft;
 import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.objective.TeamObjectivesChanged;
+import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_PlanningMeeting, form PlanningMeeting: the team leader records the objectives. The form is
  * prefilled with the objectives the head returned, or else with the joint objectives the team
  * leader has already set for the team this cycle. Above the objectives it shows, read-only, those
- * of the previous year that were not met, as suggestions to carry forward.
+ * of the previous year that were not met, as suggestions to carry forward, and the joint objectives
+ * the leaders of the reviewee's teams proposed for the year, to tick into the objectives (checklist
+ * teamObjectives; ticked already when the returned round had them). When a leader changes those
+ * proposals, planning meetings already open show the new list.
  */
 @Component("planningMeetingListener")
 class PlanningMeetingListener extends ReviewTaskListener {
 
     static final String OBJECTIVES = "objectives";
+    static final String TEAM_OBJECTIVES = "teamObjectives";
+    static final String TEAM_OBJECTIVES_TABLE = "teamObjectivesTable";
+    static final String TEAM_OBJECTIVE_OPTIONS = "teamObjectiveOptions";
 
     private final ObjectiveService objectives;
     private final ReviewService reviews;
     private final SchoolService schools;
+    private final StaffService staff;
+    private final TaskService tasks;
 
     PlanningMeetingListener(ReviewForms forms, ObjectiveService objectives, ReviewService reviews,
-            SchoolService schools) {
+            SchoolService schools, StaffService staff, TaskService tasks) {
         super(forms);
         this.objectives = objectives;
         this.reviews = reviews;
         this.schools = schools;
+        this.staff = staff;
+        this.tasks = tasks;
     }
 
     @Override
@@ -43,7 +60,7 @@ class PlanningMeetingListener extends ReviewTaskListener {
 
     @Override
     List<String> listInputs() {
-        return List.of(OBJECTIVES);
+        return List.of(OBJECTIVES, TEAM_OBJECTIVES);
     }
 
     @Override
@@ -61,11 +78,18 @@ class PlanningMeetingListener extends ReviewTaskListener {
         var team = objectives.jointObjectiveTeam(reviewId);
         task.setVariableLocal("canSetJointObjective", team.isPresent());
 
-        List<Objective> prefill = objectives.currentObjectives(reviewId);
-        if (prefill.isEmpty()) {
+        List<Objective> current = objectives.currentObjectives(reviewId);
+        var suggestions = teamObjectiveSuggestions(reviewId);
+        ReviewForms.showList(task, TEAM_OBJECTIVES_TABLE, suggestions.get(TEAM_OBJECTIVES_TABLE));
+        ReviewForms.showList(task, TEAM_OBJECTIVE_OPTIONS, suggestions.get(TEAM_OBJECTIVE_OPTIONS));
+        // the proposals the returned round took stay ticked; the rest of it is prefilled below
+        ReviewForms.showList(task, TEAM_OBJECTIVES, current.stream().map(Objective::teamObjectiveId)
+                .filter(Objects::nonNull).map(String::valueOf).toList());
+        List<Objective> prefill = current.stream().filter(o -> o.teamObjectiveId() == null).toList();
+        if (current.isEmpty()) {
             prefill = objectives.jointObjectivesOffered(reviewId);
         }
-        if (prefill.isEmpty()) {
+        if (prefill.isEmpty() && current.isEmpty()) {
             ReviewForms.showList(task, OBJECTIVES, List.of(ReviewForms.row("joint", false)));
         } else {
             var codes = new java.util.HashMap<Long, String>();
@@ -77,6 +101,42 @@ class PlanningMeetingListener extends ReviewTaskListener {
                         "cpdSupport", ReviewForms.text(o.cpdSupport()), "joint", o.joint()));
             }
             ReviewForms.showList(task, OBJECTIVES, rows);
+        }
+    }
+
+    /** The joint objectives proposed for the reviewee's teams: a table to read and the checklist's options. */
+    private Map<String, List<Map<String, Object>>> teamObjectiveSuggestions(long reviewId) {
+        var offered = objectives.teamObjectivesOffered(reviewId);
+        return Map.of(
+                TEAM_OBJECTIVES_TABLE, offered.stream()
+                        .map(p -> ReviewForms.row("team", p.team(), "title", p.objective().title(),
+                                "priority", p.priority(), "successCriteria", p.objective().successCriteria(),
+                                "evidence", p.objective().evidence(), "proposedBy", p.proposedBy()))
+                        .toList(),
+                TEAM_OBJECTIVE_OPTIONS, offered.stream()
+                        .map(p -> ReviewForms.row("label", p.team() + ": " + p.objective().title(),
+                                "value", String.valueOf(p.objective().id())))
+                        .toList());
+    }
+
+    /**
+     * A team's leader proposed, changed or withdrew a joint objective: the planning meetings of
+     * the team's members in that cycle that are open now offer the new list (the objectives ticked
+     * or typed so far are the form's, and stay).
+     */
+    @EventListener
+    void teamObjectivesChanged(TeamObjectivesChanged event) {
+        for (long memberId : staff.teamMemberIds(event.teamId())) {
+            for (Review review : reviews.runningReviewsOf(memberId)) {
+                if (review.cycleId() != event.cycleId() || review.processInstanceId() == null) {
+                    continue;
+                }
+                for (Task task : tasks.createTaskQuery().processInstanceId(review.processInstanceId())
+                        .taskDefinitionKey(AnnualReviewCycleProcess.Elements.PLANNING_MEETING).list()) {
+                    teamObjectiveSuggestions(review.id()).forEach((name, rows) ->
+                            tasks.setVariableLocal(task.getId(), name, ReviewForms.jsonList(name, rows)));
+                }
+            }
         }
     }
 
@@ -92,11 +152,13 @@ class PlanningMeetingListener extends ReviewTaskListener {
 
     @Override
     void record(DelegateTask task, SubmittedForm form, ReviewFacts facts) {
+        List<Long> taken = form.integers(TEAM_OBJECTIVES, "Joint team objectives").stream()
+                .map(Integer::longValue).toList();
         var drafts = new ArrayList<ObjectiveDraft>();
         List<SubmittedForm> entries = form.list(OBJECTIVES, "Objectives");
         for (int i = 0; i < entries.size(); i++) {
             SubmittedForm entry = entries.get(i);
-            String label = "Objective " + (i + 1);
+            String label = "Objective " + (taken.size() + i + 1);
             drafts.add(new ObjectiveDraft(entry.text("title", label + ": the objective"),
                     entry.text("priorityCode", label + ": the school improvement priority"),
                     entry.text("successCriteria", label + ": the success criteria"),
@@ -104,6 +166,6 @@ class PlanningMeetingListener extends ReviewTaskListener {
                     entry.text("cpdSupport", label + ": the CPD and support"),
                     entry.bool("joint", label + ": joint objective")));
         }
-        objectives.submitObjectives(facts.review().id(), drafts);
+        objectives.submitObjectives(facts.review().id(), taken, drafts);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.reviewcycle.objective.Decision;
 import org.reviewcycle.objective.Objective;
@@ -146,9 +147,14 @@ class ReviewForms {
                 : FormText.literal(review.payRecommendation().label() + ": " + review.payReason()));
     }
 
-    static void showList(DelegateTask task, String name, List<Map<String, Object>> rows) {
+    static void showList(DelegateTask task, String name, List<?> rows) {
+        task.setVariableLocal(name, jsonList(name, rows));
+    }
+
+    /** A list as the Json value form-js tables, dynamic lists and checklists read. */
+    static TypedValue jsonList(String name, List<?> rows) {
         try {
-            task.setVariableLocal(name, SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+            return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + name + " as JSON", e);
         }

@@ -252,6 +252,12 @@ public class StaffService {
         return staff.selectTrustAdmins();
     }
 
+    /** A team of any school, for a feature that checks who may see it (objective.ObjectiveService). */
+    @Transactional(readOnly = true)
+    public Optional<Team> findTeam(long teamId) {
+        return teams.selectById(teamId);
+    }
+
     /** One of the school's team; another school's is not found, as if it did not exist. */
     @Transactional(readOnly = true)
     public Team team(long schoolId, long teamId) {

@@ -7,6 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.reviewcycle.common.InvalidInput;
+import org.reviewcycle.objective.ObjectiveService;
+import org.reviewcycle.objective.ProposedObjective;
+import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.security.AdministeredSchools;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,29 +22,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A school's teams, for its admins: /admin/schools/{id}/teams lists them and adds one;
  * /admin/schools/{id}/teams/{teamId} renames it, changes its leader, adds and takes out members,
- * always from the school's own staff. Templates templates/staff/teams.html and team.html.
+ * always from the school's own staff. Both show, read-only, the joint objectives each team's leader
+ * proposed for the current cycle (objective.TeamObjectivePages, where the admins may change them too).
+ * Templates templates/staff/teams.html and team.html.
  */
 @Controller
 class TeamPages {
 
     private final StaffService staff;
     private final AdministeredSchools administered;
+    private final ObjectiveService objectives;
 
-    TeamPages(StaffService staff, AdministeredSchools administered) {
+    TeamPages(StaffService staff, AdministeredSchools administered, ObjectiveService objectives) {
         this.staff = staff;
         this.administered = administered;
+        this.objectives = objectives;
     }
 
-    /** One row of the list of teams. */
-    record TeamRow(Team team, StaffMember leader, int members) {
+    /** One row of the list of teams, with the joint objectives its leader proposed for the current cycle. */
+    record TeamRow(Team team, StaffMember leader, int members, List<ProposedObjective> objectives) {
     }
 
     @GetMapping("/admin/schools/{schoolId}/teams")
     String teams(@PathVariable long schoolId, Model model) {
         administered.require(schoolId);
         Map<Long, StaffMember> people = people(schoolId);
+        Map<Long, List<ProposedObjective>> proposed = proposedObjectives(schoolId, model).stream()
+                .collect(Collectors.groupingBy(p -> p.objective().teamId()));
         model.addAttribute("teams", staff.teamsOf(schoolId).stream()
-                .map(t -> new TeamRow(t, people.get(t.leaderId()), staff.teamMemberIds(t.id()).size())).toList());
+                .map(t -> new TeamRow(t, people.get(t.leaderId()), staff.teamMemberIds(t.id()).size(),
+                        proposed.getOrDefault(t.id(), List.of())))
+                .toList());
         model.addAttribute("staff", active(people));
         model.asMap().putIfAbsent("errors", Map.of());
         model.asMap().putIfAbsent("form", Map.of());
@@ -70,6 +81,8 @@ class TeamPages {
         Map<Long, StaffMember> people = people(schoolId);
         List<Long> memberIds = staff.teamMemberIds(teamId);
         model.addAttribute("team", team);
+        model.addAttribute("proposed", proposedObjectives(schoolId, model).stream()
+                .filter(p -> p.objective().teamId() == teamId).toList());
         model.addAttribute("members", memberIds.stream().map(people::get)
                 .sorted(Comparator.comparing(StaffMember::lastName).thenComparing(StaffMember::firstName))
                 .toList());
@@ -117,6 +130,13 @@ class TeamPages {
         staff.leaveTeam(schoolId, teamId, staffId);
         redirect.addFlashAttribute("done", staff.find(staffId).orElseThrow().fullName() + " is taken out of the team.");
         return "redirect:/admin/schools/" + schoolId + "/teams/" + teamId;
+    }
+
+    /** The joint objectives the school's team leaders proposed for the current cycle ("cycle"), withdrawn ones too. */
+    private List<ProposedObjective> proposedObjectives(long schoolId, Model model) {
+        ReviewCycle cycle = objectives.teamObjectivesCycle(schoolId).orElse(null);
+        model.addAttribute("cycle", cycle);
+        return cycle == null ? List.of() : objectives.teamObjectivesOfCycle(schoolId, cycle.id());
     }
 
     private Map<Long, StaffMember> people(long schoolId) {

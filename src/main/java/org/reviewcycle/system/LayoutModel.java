@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What the layout (templates/fragments/layout.html) shows on every page of ours: {@code me}, the
- * person logged in; {@code administeredSchools}; {@code trustAdmin}. Added only when one of our
+ * person logged in; {@code leadsTeams}; {@code administeredSchools}; {@code trustAdmin}. Added only when one of our
  * controllers renders a page, so that JSON answers (the launch's progress, polled every second)
  * and redirects read nothing for a layout they never show.
  */
@@ -47,8 +47,10 @@ class LayoutModel implements WebMvcConfigurer {
 
     private void addTo(ModelAndView page) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        page.addObject("me", authentication == null ? null
-                : staff.findByUsername(authentication.getName()).orElse(null));
+        var me = authentication == null ? null : staff.findByUsername(authentication.getName()).orElse(null);
+        page.addObject("me", me);
+        // a team's leader proposes its joint objectives (objective.TeamObjectivePages), admin or not
+        page.addObject("leadsTeams", me != null && !staff.teamsLedBy(me.id()).isEmpty());
         page.addObject("administeredSchools", administered.schools());
         page.addObject("trustAdmin", administered.isTrustAdmin());
     }

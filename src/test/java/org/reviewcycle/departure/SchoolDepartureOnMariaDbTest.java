@@ -178,7 +178,7 @@ class SchoolDepartureOnMariaDbTest {
 
         Map<String, byte[]> files = unzip(export(school.school().id()));
 
-        assertThat(files.keySet()).contains("school.json", "staff.csv", "teams.csv", "team-members.csv",
+        assertThat(files.keySet()).contains("school.json", "staff.csv", "teams.csv", "team-members.csv", "team-objectives.csv",
                 "priorities.csv", "cycles.csv", "reviews.csv", "self-reflections.csv", "objectives.csv",
                 "objective-decisions.csv", "objective-responses.csv", "mid-year-checks.csv", "mid-year-progress.csv",
                 "observations.csv", "observation-focus.csv", "final-reviews.csv", "objective-outcomes.csv",
@@ -236,7 +236,8 @@ class SchoolDepartureOnMariaDbTest {
     /** Self-reflection, planning, the head's approval for the teacher; a reviewer change for the assistant. */
     /**
      * What a background launch and a staff import leave behind (the launch's record and who it
-     * skipped; a staff file uploaded but not imported, the column matching kept for next year),
+     * skipped; a staff file uploaded but not imported, the column matching kept for next year), and
+     * a team's proposed joint objective with an objective taken from it,
      * written as those features write them, so that the deletion is shown to reach them too.
      */
     private void leaveLaunchAndImportRows(TestSchool school) {
@@ -251,6 +252,14 @@ class SchoolDepartureOnMariaDbTest {
                 "Staff number,First name,Last name\nT1,Ann,Other\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         jdbc.update("insert into staff_import_mapping (school_id, mapping, updated_by, updated_at) "
                 + "values (?, '{}', 'admin', current_timestamp)", school.school().id());
+        // a joint objective the team's leader proposed, which the teacher's first objective was taken from
+        jdbc.update("insert into team_objective (team_id, cycle_id, priority_id, title, success_criteria, evidence, "
+                + "created_by, created_at, updated_by, updated_at) values (?, ?, ?, 'KS2 writing', 'Criteria', "
+                + "'Evidence', 'admin', current_timestamp, 'admin', current_timestamp)", school.team().id(),
+                school.cycle().id(), school.writing().id());
+        jdbc.update("update objective set team_objective_id = (select max(id) from team_objective where team_id = ?) "
+                + "where position = 1 and review_id in (select id from review where cycle_id = ?)", school.team().id(),
+                school.cycle().id());
     }
 
     private void workOnTheCycle(TestSchool school) {

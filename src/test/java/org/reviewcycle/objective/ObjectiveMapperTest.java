@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * ObjectiveMapper.xml on MariaDB: rounds of objectives kept side by side, the latest joint
- * objective of each team in a cycle, and the head's decisions and the reviewee's responses.
+ * objective of each team in a cycle, the joint objectives team leaders propose, and the head's
+ * decisions and the reviewee's responses.
  */
 @MariaDbTest
 @Transactional
@@ -222,6 +223,118 @@ class ObjectiveMapperTest {
         assertThat(objectives.selectLatestJointObjectives(school.cycle().id(), List.of(eyfs.id()))).isEmpty();
     }
 
+    @Test
+    void offersNoJointObjectiveTakenFromALeadersProposalAsAPlanningMeetingsJointObjective() {
+        TeamObjective proposal = teamObjective(school.team(), "KS2 writing, as the leader proposed");
+        Objective typed = joint(review, 1, 1, "KS2 writing, ticked in a planning meeting", school.team());
+        objectives.insertObjective(new Objective(null, review.id(), 1, 2, school.writing().id(), proposal.title(),
+                proposal.successCriteria(), proposal.evidence(), null, school.team().id(), proposal.id()), ACTOR);
+
+        assertThat(withoutIds(objectives.selectLatestJointObjectives(school.cycle().id(), List.of(school.team().id()))))
+                .containsExactly(typed);
+    }
+
+    // --- joint objectives a team's leader proposes ---
+
+    @Test
+    void readsBackATeamsProposalWithWhoProposedItAndWhen() {
+        LocalDateTime before = databaseNow();
+        TeamObjective proposal = teamObjective(school.team(), "To use the school writing process in every subject");
+
+        assertThat(proposal.teamId()).isEqualTo(school.team().id());
+        assertThat(proposal.cycleId()).isEqualTo(school.cycle().id());
+        assertThat(proposal.priorityId()).isEqualTo(school.writing().id());
+        assertThat(proposal.successCriteria()).isEqualTo("Criteria for " + proposal.title());
+        assertThat(proposal.evidence()).isEqualTo("Evidence for " + proposal.title());
+        assertThat(proposal.proposedBy()).isEqualTo(ACTOR);
+        assertThat(proposal.proposedAt()).isBetween(before.minusSeconds(1), databaseNow());
+        assertThat(proposal.withdrawn()).isFalse();
+        assertThat(objectives.selectTeamObjectives(school.team().id(), school.cycle().id())).containsExactly(proposal);
+    }
+
+    @Test
+    void anObjectiveTakenFromAProposalKeepsItsLink() {
+        TeamObjective proposal = teamObjective(school.team(), "KS2 writing");
+        objectives.insertObjective(new Objective(null, review.id(), 1, 1, proposal.priorityId(), proposal.title(),
+                proposal.successCriteria(), proposal.evidence(), null, proposal.teamId(), proposal.id()), ACTOR);
+
+        assertThat(objectives.selectRound(review.id(), 1)).singleElement().satisfies(o -> {
+            assertThat(o.teamObjectiveId()).isEqualTo(proposal.id());
+            assertThat(o.teamId()).isEqualTo(school.team().id());
+        });
+        assertThatThrownBy(() -> objectives.insertObjective(new Objective(null, review.id(), 1, 2,
+                school.writing().id(), "No such proposal", "Criteria", "Evidence", null, null, -1L), ACTOR))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void offersAMemberTheProposalsOfTheirOwnTeamsInTheCycleOnly() {
+        Team eyfs = staff.createTeam(school.school().id(), "eyfs", "Early years team", school.head().id());
+        TeamObjective ks2Writing = teamObjective(school.team(), "KS2 writing");
+        TeamObjective ks2Maths = teamObjective(school.team(), "KS2 reasoning");
+        TeamObjective earlyReading = teamObjective(eyfs, "Early reading");
+        ReviewCycle nextCycle = schools.planCycle(new ReviewCycle(null, school.school().id(), "2027/28",
+                LocalDate.of(2027, 10, 31), LocalDate.of(2028, 2, 1), LocalDate.of(2028, 6, 14),
+                LocalDate.of(2028, 7, 16), null));
+        insertTeamObjective(school.team(), nextCycle, "KS2 writing next year");
+
+        assertThat(objectives.selectTeamObjectivesOffered(school.cycle().id(), school.teacher().id()))
+                .containsExactly(ks2Writing, ks2Maths);
+        assertThat(objectives.selectTeamObjectivesOffered(school.cycle().id(), school.head().id()))
+                .containsExactly(earlyReading);
+        assertThat(objectives.selectTeamObjectivesOffered(nextCycle.id(), school.teacher().id()))
+                .extracting(TeamObjective::title).containsExactly("KS2 writing next year");
+        assertThat(objectives.selectTeamObjectivesOfCycle(school.cycle().id()))
+                .containsExactly(ks2Writing, ks2Maths, earlyReading);
+    }
+
+    @Test
+    void aWithdrawnProposalIsKeptButNoLongerOfferedNorChanged() {
+        TeamObjective kept = teamObjective(school.team(), "KS2 writing");
+        TeamObjective withdrawn = teamObjective(school.team(), "KS2 handwriting");
+
+        assertThat(objectives.withdrawTeamObjective(withdrawn.id(), "the-leader")).isOne();
+        assertThat(objectives.withdrawTeamObjective(withdrawn.id(), "someone-later")).isZero();
+        assertThat(objectives.updateTeamObjective(new TeamObjective(withdrawn.id(), null, null, school.maths().id(),
+                "Changed after all", "C", "E", null, null, null, null), "the-leader")).isZero();
+
+        assertThat(objectives.selectTeamObjectivesOffered(school.cycle().id(), school.teacher().id())).containsExactly(kept);
+        assertThat(objectives.selectTeamObjective(withdrawn.id())).hasValueSatisfying(t -> {
+            assertThat(t.withdrawn()).isTrue();
+            assertThat(t.withdrawnBy()).isEqualTo("the-leader");
+            assertThat(t.title()).isEqualTo("KS2 handwriting");
+        });
+    }
+
+    @Test
+    void changesTheWordingOfAProposalAndWhoChangedIt() {
+        TeamObjective proposal = teamObjective(school.team(), "KS2 writing");
+
+        assertThat(objectives.updateTeamObjective(new TeamObjective(proposal.id(), null, null, school.maths().id(),
+                "KS2 reasoning", "New criteria", "New evidence", null, null, null, null), "the-admin")).isOne();
+
+        assertThat(objectives.selectTeamObjective(proposal.id())).hasValueSatisfying(t -> {
+            assertThat(t.title()).isEqualTo("KS2 reasoning");
+            assertThat(t.priorityId()).isEqualTo(school.maths().id());
+            assertThat(t.successCriteria()).isEqualTo("New criteria");
+            assertThat(t.evidence()).isEqualTo("New evidence");
+            assertThat(t.proposedBy()).isEqualTo(ACTOR);
+        });
+        assertThat(jdbc.queryForObject("select updated_by from team_objective where id = ?", String.class, proposal.id()))
+                .isEqualTo("the-admin");
+    }
+
+    @Test
+    void refusesAProposalOfATeamCycleOrPriorityThatDoesNotExist() {
+        Team noTeam = new Team(-1L, school.school().id(), "none", "None", school.leader().id());
+        assertThatThrownBy(() -> insertTeamObjective(noTeam, school.cycle(), "Nobody's"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        ReviewCycle noCycle = new ReviewCycle(-1L, school.school().id(), "1999/00", null, null, null, null, null);
+        assertThatThrownBy(() -> insertTeamObjective(school.team(), noCycle, "No year"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(objectives.selectTeamObjectives(school.team().id(), school.cycle().id())).isEmpty();
+    }
+
     // --- the head's decisions ---
 
     @Test
@@ -346,10 +459,21 @@ class ObjectiveMapperTest {
         return objective;
     }
 
+    private TeamObjective teamObjective(Team team, String title) {
+        return insertTeamObjective(team, school.cycle(), title);
+    }
+
+    private TeamObjective insertTeamObjective(Team team, ReviewCycle cycle, String title) {
+        var row = new ObjectiveMapper.NewTeamObjectiveRow(new TeamObjective(null, team.id(), cycle.id(),
+                school.writing().id(), title, "Criteria for " + title, "Evidence for " + title, null, null, null, null));
+        objectives.insertTeamObjective(row, ACTOR);
+        return objectives.selectTeamObjective(row.getId()).orElseThrow();
+    }
+
     /** The objectives as inserted: without the ids the database gave them. */
     private static List<Objective> withoutIds(List<Objective> read) {
         return read.stream().map(o -> new Objective(null, o.reviewId(), o.round(), o.position(), o.priorityId(),
-                o.title(), o.successCriteria(), o.evidence(), o.cpdSupport(), o.teamId())).toList();
+                o.title(), o.successCriteria(), o.evidence(), o.cpdSupport(), o.teamId(), o.teamObjectiveId())).toList();
     }
 
     private LocalDateTime createdAt(String table, long reviewId, int round) {
