@@ -3,6 +3,7 @@ package org.reviewcycle.cycledesign;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -15,9 +16,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.ParseException;
@@ -29,19 +30,28 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
-import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.dryrun.DryRunModel;
+import org.reviewcycle.dryrun.DryRunReport;
+import org.reviewcycle.dryrun.DryRunService;
 import org.reviewcycle.history.AdministrationHistory.Subject;
+import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.process.AnnualReviewCycleProcess;
 import org.reviewcycle.school.School;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.reviewcycle.dryrun.DryRunModel;
-import org.reviewcycle.dryrun.DryRunReport;
-import org.reviewcycle.dryrun.DryRunService;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The versions of a school's cycle, and publishing a changed file of it. A version is one
@@ -143,6 +153,12 @@ public class CycleDesignService {
     public int publish(School school, String fileName, String content, String comment) {
         String why = requireCommentAndContent(content, comment);
         CycleFile file = requireFile(currentDeploymentId(school), fileName);
+        // what can be said without running anything first, in the words of the rule it breaks
+        if (file.kind() == CycleFile.Kind.FORM) {
+            requireFormRules(file, content, content(school, fileName));
+        } else {
+            requireIds(file, fileName, content);
+        }
         // the dry run first, in its own transaction that is always rolled back: it takes the engine's
         // deployment lock until then, which this publication's transaction would otherwise wait for
         DryRunReport dryRun;
@@ -294,6 +310,41 @@ public class CycleDesignService {
             fieldKeys(component.path("components"), keys);
         }
         return keys;
+    }
+
+    /**
+     * Before the dry run: the changed model must still define the process, the changed decision
+     * table the decision, under the ids the services start and call. Read with a parser that takes
+     * no DOCTYPE (the deploy gate reads every deployment the same way).
+     */
+    private static void requireIds(CycleFile file, String fileName, String content) {
+        Document document;
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            document = builder.parse(new InputSource(new StringReader(content)));
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            throw InvalidInput.of("content", fileName + " cannot be published: it is not readable XML ("
+                    + e.getMessage() + ")");
+        }
+        boolean bpmn = file.kind() == CycleFile.Kind.BPMN;
+        // any version of the standard's namespace: the element's name is what matters
+        NodeList elements = document.getElementsByTagNameNS("*", bpmn ? "process" : "decision");
+        String wanted = bpmn ? AnnualReviewCycleProcess.KEY : AnnualReviewCycleProcess.REVIEW_PLAN_DECISION;
+        for (int i = 0; i < elements.getLength(); i++) {
+            if (wanted.equals(((Element) elements.item(i)).getAttribute("id"))) {
+                return;
+            }
+        }
+        throw InvalidInput.of("content", bpmn
+                ? "The model must keep the process id " + wanted + ": reviews are started by it."
+                : "The review plan must keep the decision id " + wanted + ": the cycle asks it how many observations each person has.");
     }
 
     /** The new version must still hold the cycle and its review plan, under the ids the services start and call. */

@@ -73,6 +73,12 @@ class DecideReviewPlanDelegate implements JavaDelegate {
     private String latestPlanOf(String tenant) {
         var query = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(AnnualReviewCycleProcess.REVIEW_PLAN_DECISION).latestVersion();
-        return (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant)).singleResult().getId();
+        var plan = (tenant == null ? query.withoutTenantId() : query.tenantIdIn(tenant)).singleResult();
+        if (plan == null) {
+            throw new IllegalStateException("The cycle has no decision with the id "
+                    + AnnualReviewCycleProcess.REVIEW_PLAN_DECISION
+                    + ", so the review plan (the observations and the pay recommendation due) cannot be worked out");
+        }
+        return plan.getId();
     }
 }

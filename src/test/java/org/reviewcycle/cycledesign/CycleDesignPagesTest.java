@@ -152,7 +152,8 @@ class CycleDesignPagesTest {
                 "form field dropped", new String[] {"SelfReflection.form",
                         form.replace("\"key\": \"strengths\"", "\"key\": \"talents\""), "must keep the field strengths"},
                 "decision renamed", new String[] {"ReviewPlan.dmn",
-                        plan.replace("<decision id=\"ReviewPlan\"", "<decision id=\"Plan\""), "must keep the decision id ReviewPlan"},
+                        plan.replace("<decision id=\"ReviewPlan\"", "<decision id=\"Plan\""),
+                        "must keep the decision id ReviewPlan"},
                 "no comment", new String[] {"AnnualReviewCycle.bpmn", model, "Say what changed"});
         for (var attempt : refused.entrySet()) {
             String[] file = attempt.getValue();
