@@ -1,5 +1,7 @@
 package org.reviewcycle.process;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -14,6 +16,7 @@ import org.reviewcycle.staff.StaffLeft;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffMoved;
 import org.reviewcycle.staff.StaffService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +37,11 @@ class StaffChangesListener {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HeadAssignment heads;
+    private final Clock clock;
 
     StaffChangesListener(ReviewService reviews, ReviewEnding ending, StaffService staff, RuntimeService runtime,
-            TaskService tasks, HeadAssignment heads) {
+            TaskService tasks, HeadAssignment heads, ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
         this.heads = heads;
         this.reviews = reviews;
         this.ending = ending;
@@ -45,10 +50,21 @@ class StaffChangesListener {
         this.tasks = tasks;
     }
 
-    /** A leaver's review under way ends with the date they left, noted in the school's history; what was written is kept. */
+    /**
+     * A leaver's review under way ends with the date they left, noted in the school's history; what
+     * was written is kept. Someone whose last day is still to come keeps their review until then:
+     * {@link LeaversReviewsEnding} ends it the night after.
+     */
     @EventListener
     void staffLeft(StaffLeft event) {
-        endRunningReviews(event.staffId(), null, "Left the school on " + DATE.format(event.leftOn()));
+        if (event.leftOn().isAfter(LocalDate.now(clock))) {
+            return;
+        }
+        endRunningReviews(event.staffId(), null, leftReason(event.leftOn()));
+    }
+
+    static String leftReason(LocalDate leftOn) {
+        return "Left the school on " + DATE.format(leftOn);
     }
 
     /**

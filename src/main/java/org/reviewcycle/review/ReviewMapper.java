@@ -1,5 +1,6 @@
 package org.reviewcycle.review;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ interface ReviewMapper {
     Optional<String> selectEndReason(long id);
 
     List<Review> selectRunningByStaff(long staffId);
+
+    List<Review> selectRunningOfStaffWhoLeftBefore(@Param("day") LocalDate day);
 
     int updateReviewer(@Param("id") long id, @Param("reviewerId") long reviewerId, @Param("actor") String actor);
 }

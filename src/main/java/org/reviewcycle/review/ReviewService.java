@@ -3,6 +3,7 @@ package org.reviewcycle.review;
 import static org.reviewcycle.common.Checks.optionalText;
 import static org.reviewcycle.common.Checks.requireText;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -317,6 +318,12 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<Review> runningReviewsOf(long staffId) {
         return reviews.selectRunningByStaff(staffId);
+    }
+
+    /** The reviews still running of staff whose last day (their leaving date) was before {@code day}. */
+    @Transactional(readOnly = true)
+    public List<Review> runningReviewsOfStaffWhoLeftBefore(LocalDate day) {
+        return reviews.selectRunningOfStaffWhoLeftBefore(day);
     }
 
     /**

@@ -52,6 +52,10 @@ abstract class StaffChangesScenarios {
     @Autowired HistoryService engineHistory;
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired LeaversReviewsEnding leavers;
+
+    static final java.time.format.DateTimeFormatter LONG_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     TestSchool school;
     Review review;
@@ -112,25 +116,49 @@ abstract class StaffChangesScenarios {
 
     @Test
     void aLeaversReviewEndsWithTheDateTheyLeftAndItsRecordsAreKept() {
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        String reason = "Left the school on " + LONG_DATE.format(yesterday);
         // what StaffService.markLeaver does: the event inside the transaction that marks the leaver
         new TransactionTemplate(transactionManager).executeWithoutResult(
-                status -> events.publishEvent(new StaffLeft(school.teacher().id(), LocalDate.of(2027, 1, 31))));
+                status -> events.publishEvent(new StaffLeft(school.teacher().id(), yesterday)));
 
         assertThat(driver.ended()).isTrue();
         var ended = reviews.find(review.id()).orElseThrow();
         assertThat(ended.state()).isEqualTo(ReviewState.ENDED);
-        assertThat(reviews.endReason(review.id())).contains("Left the school on 31 January 2027");
+        assertThat(reviews.endReason(review.id())).contains(reason);
         assertThat(engineHistory.createHistoricProcessInstanceQuery().processInstanceId(review.processInstanceId())
-                .singleResult().getDeleteReason()).isEqualTo("Left the school on 31 January 2027");
+                .singleResult().getDeleteReason()).isEqualTo(reason);
         assertThat(reviews.selfReflection(review.id())).isPresent();
         assertThat(history.changes(school.school().id(), school.teacher().id(), null, 0, 20).entries())
                 .anySatisfy(entry -> {
                     assertThat(entry.change().subjectId()).isEqualTo(review.id());
                     assertThat(entry.change().action()).isEqualTo("Ended review");
                     assertThat(entry.fields()).containsExactly(new AdministrationHistory.FieldChange("State",
-                            "In progress", "Ended: Left the school on 31 January 2027"));
+                            "In progress", "Ended: " + reason));
                 });
         // the others' reviews run on
+        assertThat(reviews.runningReviewsOf(school.assistant().id())).hasSize(1);
+    }
+
+    @Test
+    void someoneLeavingAtTheEndOfTermKeepsTheirReviewUntilTheirLastDayHasPassed() {
+        LocalDate lastDay = LocalDate.now().plusWeeks(3);
+        staff.markLeaver(school.school().id(), school.teacher().id(), lastDay);
+
+        // they still work here, and can finish what is due before they go
+        assertThat(driver.ended()).isFalse();
+        assertThat(reviews.find(review.id()).orElseThrow().state()).isEqualTo(ReviewState.IN_PROGRESS);
+        assertThat(leavers.endReviewsOfStaffWhoLeftBefore(lastDay)).isZero();
+        assertThat(driver.ended()).isFalse();
+
+        // the night after their last day (LeaversReviewsEnding runs every night)
+        assertThat(leavers.endReviewsOfStaffWhoLeftBefore(lastDay.plusDays(1))).isEqualTo(1);
+        assertThat(driver.ended()).isTrue();
+        assertThat(reviews.endReason(review.id())).contains("Left the school on " + LONG_DATE.format(lastDay));
+        assertThat(history.changes(school.school().id(), school.teacher().id(), null, 0, 20).entries())
+                .anySatisfy(entry -> assertThat(entry.change().action()).isEqualTo("Ended review"));
+        // a second run, or another node's, ends nothing twice; the others' reviews run on
+        assertThat(leavers.endReviewsOfStaffWhoLeftBefore(lastDay.plusDays(1))).isZero();
         assertThat(reviews.runningReviewsOf(school.assistant().id())).hasSize(1);
     }
 }
