@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.reviewcycle.review.ReviewFacts;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -43,13 +45,13 @@ final class FormFactsInAnswers implements ContainerResponseFilter {
         ProcessEngine engine = engineName == null ? ProcessEngines.getDefaultProcessEngine()
                 : ProcessEngines.getProcessEngine(engineName);
         ReviewForms forms = engine == null ? null : FORMS.get(engine);
-        Long reviewId = forms == null ? null : reviewId(engine, taskId, variables);
-        if (reviewId == null) {
+        ReviewFacts facts = forms == null ? null : factsOfTheTasksReview(engine, forms, taskId);
+        if (facts == null) {
             return;
         }
         List<String> asked = askedFor(request);
         var answer = new LinkedHashMap<Object, Object>(variables);
-        forms.commonFacts(forms.facts(reviewId)).forEach((name, text) -> {
+        forms.commonFacts(facts).forEach((name, text) -> {
             if (asked == null || asked.contains(name)) {
                 answer.put(name, text(text));
             }
@@ -57,11 +59,25 @@ final class FormFactsInAnswers implements ContainerResponseFilter {
         response.setEntity(answer);
     }
 
-    /** The review's id: in the answer already when all variables were asked for, else from the task. */
-    private static Long reviewId(ProcessEngine engine, String taskId, Map<?, ?> variables) {
-        Object id = variables.get(Variables.REVIEW_ID) instanceof VariableValueDto dto ? dto.getValue()
+    /**
+     * The facts of the review the task belongs to; null for a task of another process. The review id
+     * the task sees counts only when that review's row records the task's own process instance: an
+     * admin may set variables on a task of their school, and a review id put there must not bring
+     * another school's review into the answer.
+     */
+    private static ReviewFacts factsOfTheTasksReview(ProcessEngine engine, ReviewForms forms, String taskId) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        Object id = task == null || task.getProcessInstanceId() == null ? null
                 : engine.getTaskService().getVariable(taskId, Variables.REVIEW_ID);
-        return id instanceof Number number ? number.longValue() : null;
+        if (!(id instanceof Number reviewId)) {
+            return null;
+        }
+        try {
+            ReviewFacts facts = forms.facts(reviewId.longValue());
+            return task.getProcessInstanceId().equals(facts.review().processInstanceId()) ? facts : null;
+        } catch (IllegalArgumentException noSuchReview) {
+            return null;
+        }
     }
 
     /** The names of ?variableNames=a,b; null when the request asks for every variable. */

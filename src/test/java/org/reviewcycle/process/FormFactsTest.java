@@ -82,6 +82,22 @@ class FormFactsTest {
 
     @ParameterizedTest
     @EnumSource(EngineApi.class)
+    void aReviewIdSetOnTheTaskByHandBringsNoOtherReviewsFactsIntoTheForm(EngineApi api) throws Exception {
+        // an admin may set variables on a task of their school: pointing it at another school's review
+        var other = TestSchool.create(schools, staff);
+        launcher.launch(other.cycle().id());
+        long othersReview = reviews.reviewsIn(other.cycle().id()).stream()
+                .filter(r -> r.staffId().equals(other.teacher().id())).findFirst().orElseThrow().id();
+        tasks.setVariableLocal(reflection.getId(), "reviewId", othersReview);
+
+        JsonNode form = formVariables(api, "");
+
+        assertThat(form.toString()).doesNotContain(other.teacher().fullName(), other.school().name());
+        assertThat(form.has("revieweeName")).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineApi.class)
     void anOpenFormNamesTheNewTeamLeaderAfterAChange(EngineApi api) throws Exception {
         staff.assignReviewer(school.teacher().id(), school.head().id());
 
