@@ -620,6 +620,12 @@ public class DryRunService {
     static String sentence(Throwable error) {
         Throwable cause = error;
         String message = null;
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (internal(c)) {
+                // a database's or the JVM's own words (tables, constraints, null references) are for the log
+                return "ReviewCycle's services met an error on the way (written to the server's log for its administrator).";
+            }
+        }
         while (cause != null) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 message = cause.getMessage();
@@ -634,5 +640,13 @@ public class DryRunService {
             text = text.substring(0, 400) + "…";
         }
         return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** An error whose message speaks of our code's insides rather than of the model. */
+    private static boolean internal(Throwable error) {
+        String type = error.getClass().getName();
+        return error instanceof java.sql.SQLException || type.startsWith("org.apache.ibatis.")
+                || type.startsWith("org.springframework.dao.") || error instanceof NullPointerException
+                || error instanceof ClassCastException || error instanceof IndexOutOfBoundsException;
     }
 }

@@ -41,7 +41,8 @@ public class RecordAccess {
         if (reader.id().equals(reviewee.id())) {
             return Optional.of(Grant.REVIEWEE);
         }
-        if (reader.id().equals(review.reviewerId())) {
+        if (reader.id().equals(review.reviewerId()) && reader.schoolId().equals(review.schoolId())) {
+            // a reviewer who has moved on to another school no longer reads the reviews they held there
             return Optional.of(Grant.REVIEWER);
         }
         if (headOf(reader, review.schoolId())) {
