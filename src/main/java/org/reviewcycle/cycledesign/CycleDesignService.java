@@ -3,7 +3,6 @@ package org.reviewcycle.cycledesign;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -16,9 +15,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.ParseException;
@@ -30,6 +26,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
+import org.reviewcycle.deploygate.SafeXml;
 import org.reviewcycle.dryrun.DryRunModel;
 import org.reviewcycle.dryrun.DryRunReport;
 import org.reviewcycle.dryrun.DryRunService;
@@ -46,8 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,6 +127,10 @@ public class CycleDesignService {
     public String content(School school, String fileName) {
         String deploymentId = currentDeploymentId(school);
         requireFile(deploymentId, fileName);
+        return text(deploymentId, fileName);
+    }
+
+    private String text(String deploymentId, String fileName) {
         try (InputStream content = repository.getResourceAsStream(deploymentId, fileName)) {
             return new String(content.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -152,10 +151,11 @@ public class CycleDesignService {
      */
     public int publish(School school, String fileName, String content, String comment) {
         String why = requireCommentAndContent(content, comment);
-        CycleFile file = requireFile(currentDeploymentId(school), fileName);
+        String deploymentId = currentDeploymentId(school);
+        CycleFile file = requireFile(deploymentId, fileName);
         // what can be said without running anything first, in the words of the rule it breaks
         if (file.kind() == CycleFile.Kind.FORM) {
-            requireFormRules(file, content, content(school, fileName));
+            requireFormRules(file, content, text(deploymentId, fileName));
         } else {
             requireIds(file, fileName, content);
         }
@@ -170,7 +170,7 @@ public class CycleDesignService {
         if (!dryRun.passed()) {
             throw InvalidInput.of("content", dryRun.refusal());
         }
-        return transaction.execute(status -> publishChecked(school, fileName, content, why));
+        return transaction.execute(status -> deploy(school, deploymentId, fileName, content, why));
     }
 
     /** The changed file as the dry run takes it: the rest of the cycle is the school's current one. */
@@ -209,13 +209,8 @@ public class CycleDesignService {
         return why;
     }
 
-    private int publishChecked(School school, String fileName, String content, String why) {
-        String deploymentId = currentDeploymentId(school);
-        CycleFile file = requireFile(deploymentId, fileName);
-        if (file.kind() == CycleFile.Kind.FORM) {
-            requireFormRules(file, content, content(school, fileName));
-        }
-
+    /** The checked file deployed with the other files of the version {@code deploymentId}, as the next version. */
+    private int deploy(School school, String deploymentId, String fileName, String content, String why) {
         var deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE)
                 .tenantId(school.code());
         for (String name : repository.getDeploymentResourceNames(deploymentId)) {
@@ -320,18 +315,9 @@ public class CycleDesignService {
     private static void requireIds(CycleFile file, String fileName, String content) {
         Document document;
         try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            document = builder.parse(new InputSource(new StringReader(content)));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw InvalidInput.of("content", fileName + " cannot be published: it is not readable XML ("
-                    + e.getMessage() + ")");
+            document = SafeXml.parse(content.getBytes(StandardCharsets.UTF_8));
+        } catch (SafeXml.NotReadable e) {
+            throw InvalidInput.of("content", fileName + " cannot be published: " + e.getMessage());
         }
         boolean bpmn = file.kind() == CycleFile.Kind.BPMN;
         // any version of the standard's namespace: the element's name is what matters

@@ -27,10 +27,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * no external entity is fetched and no entity is expanded (XXE, "billion laughs"), and no external
  * DTD or schema is loaded. A model never needs one; the engine's parsers then read only what passed.
  */
-final class SafeXml {
+public final class SafeXml {
 
     /** Why a resource is not XML we read. */
-    static final class NotReadable extends Exception {
+    public static final class NotReadable extends Exception {
         private static final long serialVersionUID = 1L;
 
         NotReadable(String reason) {
@@ -57,7 +57,8 @@ final class SafeXml {
         return element.getUserData(COLUMN) instanceof Integer column ? column : 0;
     }
 
-    static Document parse(byte[] content) throws NotReadable {
+    /** The document, read as above (the editors' publishing reads the same way: cycledesign.CycleDesignService). */
+    public static Document parse(byte[] content) throws NotReadable {
         try {
             SAXParser parser;
             Document document;

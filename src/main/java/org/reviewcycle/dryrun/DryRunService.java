@@ -620,13 +620,11 @@ public class DryRunService {
     static String sentence(Throwable error) {
         Throwable cause = error;
         String message = null;
-        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (internal(c)) {
+        while (cause != null) {
+            if (internal(cause)) {
                 // a database's or the JVM's own words (tables, constraints, null references) are for the log
                 return "ReviewCycle's services met an error on the way (written to the server's log for its administrator).";
             }
-        }
-        while (cause != null) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 message = cause.getMessage();
             }
