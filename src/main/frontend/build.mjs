@@ -1,4 +1,4 @@
-// Bundles the three editors of the admin pages (templates/cycledesign/*.html) with esbuild:
+// Bundles the three editors of the admin pages and the versions' diff (templates/cycledesign/*.html) with esbuild:
 //   node build.mjs [OUTDIR]     (default ../../../target/classes/static/editors; the Maven build
 //                                passes its own output directory)
 // Each editor is one script and one style sheet with its fonts beside it, nothing inline and
@@ -34,7 +34,8 @@ await esbuild.build({
   entryPoints: {
     'bpmn-editor': 'src/bpmn-editor.js',
     'dmn-editor': 'src/dmn-editor.js',
-    'form-editor': 'src/form-editor.js'
+    'form-editor': 'src/form-editor.js',
+    'bpmn-diff': 'src/bpmn-diff.js'
   },
   outdir,
   bundle: true,

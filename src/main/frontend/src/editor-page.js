@@ -1,7 +1,8 @@
 // What the three editor pages share (templates/cycledesign/editor.html): the file comes from
-// data-file-url, Save posts {content, comment} to data-save-url with the page's CSRF token, and the
+// data-file-url, Save posts {content, comment, ...the form's other fields} to data-save-url with the page's CSRF token, and the
 // server's answer (the new version, or the sentence saying why it was refused) is shown beside the
-// editor. cycledesign.CycleDesignPages serves both URLs.
+// editor. cycledesign.CycleDesignPages serves both URLs for a school's cycle, TrustCyclePages for the
+// trust's default (whose form adds the school the dry run takes, dryRunSchoolId).
 import './editor-page.css';
 
 /**
@@ -53,7 +54,7 @@ export function editorPage(open) {
               'Accept': 'application/json',
               [page.dataset.csrfHeader]: page.dataset.csrfToken
             },
-            body: JSON.stringify({ content: await editor.content(), comment: form.elements.comment.value })
+            body: JSON.stringify({ ...Object.fromEntries(new FormData(form)), content: await editor.content() })
           });
           if (response.ok) {
             const saved = await response.json();

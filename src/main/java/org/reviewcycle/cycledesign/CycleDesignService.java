@@ -10,8 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,8 +25,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
-import org.reviewcycle.deploygate.SafeXml;
-import org.reviewcycle.dryrun.DryRunModel;
 import org.reviewcycle.dryrun.DryRunReport;
 import org.reviewcycle.dryrun.DryRunService;
 import org.reviewcycle.history.AdministrationHistory.Subject;
@@ -40,13 +37,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The versions of a school's cycle, and publishing a changed file of it. A version is one
@@ -66,8 +56,6 @@ public class CycleDesignService {
      */
     static final String DEPLOYMENT_NAME = "ReviewCycle (published in the editor)";
     static final String DEPLOYMENT_SOURCE = "ReviewCycle editor";
-    static final int MAX_FILE_LENGTH = 500_000;
-    static final int MAX_COMMENT_LENGTH = 1000;
     private static final int VERSIONS_SHOWN = 100;
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
@@ -76,13 +64,16 @@ public class CycleDesignService {
     private final AdministrationHistory history;
     private final StaffService staff;
     private final CurrentActor actor;
-    private final ObjectMapper json;
     private final DryRunService dryRuns;
     private final TransactionTemplate transaction;
+    private final TrustCycleService trust;
+    private final TrustCycleMapper trustCycle;
 
     CycleDesignService(RepositoryService repository, PublishedVersionMapper published, AdministrationHistory history,
-            StaffService staff, CurrentActor actor, ObjectMapper json, DryRunService dryRuns,
-            PlatformTransactionManager transactionManager) {
+            StaffService staff, CurrentActor actor, DryRunService dryRuns, PlatformTransactionManager transactionManager,
+            TrustCycleService trust, TrustCycleMapper trustCycle) {
+        this.trust = trust;
+        this.trustCycle = trustCycle;
         this.dryRuns = dryRuns;
         this.transaction = new TransactionTemplate(transactionManager);
         this.repository = repository;
@@ -90,7 +81,6 @@ public class CycleDesignService {
         this.history = history;
         this.staff = staff;
         this.actor = actor;
-        this.json = json;
     }
 
     /** The school's versions of the cycle, newest first (the first is current: new reviews start on it). */
@@ -140,103 +130,197 @@ public class CycleDesignService {
 
     /**
      * Publishes {@code content} as the new {@code fileName} of the school's cycle: a new version,
-     * the current version's other files unchanged, deployed for the school's tenant. The one way a
-     * changed file is published: every check before a version goes live belongs here. The changed
-     * cycle first runs in a dry run (dryrun.DryRunService, never on the live tenant), and is refused
-     * while that finds a problem. A file the dry run, the engine or its deploy gate refuses is an
-     * {@link InvalidInput} naming what is wrong, and nothing is deployed or recorded; who published it and their comment are kept with the
-     * version, and in the school's history.
+     * the current version's other files unchanged, deployed for the school's tenant. Publishing a
+     * change of its own makes the school's cycle its own copy: the trust's default no longer reaches
+     * it (CycleSource). A file the checks (CycleFileRules), the dry run, the engine or its deploy
+     * gate refuses is an {@link InvalidInput} naming what is wrong, and nothing is deployed or recorded.
      *
      * @return the new version's number
      */
     public int publish(School school, String fileName, String content, String comment) {
-        String why = requireCommentAndContent(content, comment);
+        String why = CycleFileRules.requireCommentAndContent(content, comment);
         String deploymentId = currentDeploymentId(school);
         CycleFile file = requireFile(deploymentId, fileName);
         // what can be said without running anything first, in the words of the rule it breaks
-        if (file.kind() == CycleFile.Kind.FORM) {
-            requireFormRules(file, content, text(deploymentId, fileName));
-        } else {
-            requireIds(file, fileName, content);
+        CycleFileRules.requireFileRules(file, content, text(deploymentId, fileName));
+        Map<String, String> files = filesOf(deploymentId);
+        files.put(fileName, content);
+        return publishVersion(school, files, fileName, fileName, why, new Adoption(false, null));
+    }
+
+    /**
+     * Publishes the files of the school's earlier {@code version} again, as its next version, with
+     * the comment "Rolled back to version N: reason": through the same checks as any publication
+     * (the dry run, the deploy gate, the history). The versions between stay as they were, and
+     * reviews running on them stay there.
+     */
+    public int rollBack(School school, int version, String reason) {
+        String why = CycleFileRules.requireComment(reason);
+        String deploymentId = deploymentOf(school, version);
+        if (deploymentId.equals(currentDeploymentId(school))) {
+            throw new IllegalStateException("Version " + version + " is the current version already.");
         }
-        // the dry run first, in its own transaction that is always rolled back: it takes the engine's
-        // deployment lock until then, which this publication's transaction would otherwise wait for
+        String comment = "Rolled back to version " + version + ": " + why;
+        if (comment.length() > CycleFileRules.MAX_COMMENT_LENGTH) {
+            throw InvalidInput.of("comment", "The reason is too long (at most "
+                    + (CycleFileRules.MAX_COMMENT_LENGTH - (comment.length() - why.length())) + " characters)");
+        }
+        return publishVersion(school, filesOf(deploymentId), "Version " + version + " of the cycle",
+                "All files, as in version " + version, comment, new Adoption(false, null));
+    }
+
+    /**
+     * Publishes the trust's current default cycle as the school's next version, and from then on
+     * the school follows the trust: each newer trust version is offered to it ("Adopt version N"),
+     * never deployed for it unasked. The same checks as any publication, with the school's own
+     * staff in the dry run.
+     */
+    public int adopt(School school) {
+        int version = trust.currentVersion();
+        return publishVersion(school, new TreeMap<>(trust.files(version)), "The trust's version " + version,
+                "The trust's version " + version, "Adopted version " + version + " of the trust's default cycle",
+                new Adoption(true, version));
+    }
+
+    /** The school stops following the trust's default: it keeps the cycle it runs now as its own. */
+    @Transactional
+    public void keepOwnCopy(School school) {
+        CycleSource now = source(school);
+        if (!now.followsTrust()) {
+            return;
+        }
+        saveSource(school, new Adoption(false, null));
+        history.record(subject(school), "Keeps its own copy of the cycle", null,
+                AdministrationHistory.fields("Follows the trust's default", "no"));
+    }
+
+    /**
+     * Whether the school follows the trust's default or keeps its own copy. A school that has never
+     * chosen runs what it was given: the cycle as shipped (the trust's version 1), which it follows
+     * until it publishes a change of its own.
+     */
+    @Transactional(readOnly = true)
+    public CycleSource source(School school) {
+        int trustVersion = trust.currentVersion();
+        var row = trustCycle.selectSource(school.id());
+        if (row != null) {
+            return new CycleSource(row.followsTrust(),
+                    row.trustVersion() == null ? TrustCycleService.SHIPPED_VERSION : row.trustVersion(), trustVersion);
+        }
+        return new CycleSource(published.selectBySchool(school.id()).isEmpty(), TrustCycleService.SHIPPED_VERSION,
+                trustVersion);
+    }
+
+    /** One file of the school's {@code version}, as the diff page reads it; 404 for a version or file it has not. */
+    @Transactional(readOnly = true)
+    public String content(School school, int version, String fileName) {
+        String deploymentId = deploymentOf(school, version);
+        requireFile(deploymentId, fileName);
+        return text(deploymentId, fileName);
+    }
+
+    /**
+     * The school's {@code version} against the version before it: what the diff page shows beside
+     * the two diagrams, in words, per file (the review plan decision, each form); the model's own
+     * changes are for the diagram (bpmn-js-differ in the browser). 404 for a version the school has
+     * not; a version 1 has nothing before it (previous null).
+     */
+    @Transactional(readOnly = true)
+    public VersionComparison compare(School school, int version) {
+        Map<String, String> now = filesOf(deploymentOf(school, version));
+        String model = now.keySet().stream().filter(name -> CycleFile.of(name) != null
+                && CycleFile.of(name).kind() == CycleFile.Kind.BPMN).findFirst().orElse(null);
+        var before = repository.createProcessDefinitionQuery().processDefinitionKey(AnnualReviewCycleProcess.KEY)
+                .tenantIdIn(school.code()).orderByProcessDefinitionVersion().desc().list().stream()
+                .filter(definition -> definition.getVersion() < version).findFirst();
+        if (before.isEmpty()) {
+            return new VersionComparison(version, null, model, null, List.of());
+        }
+        Map<String, String> then = filesOf(before.get().getDeploymentId());
+        String previousModel = then.keySet().stream().filter(name -> CycleFile.of(name) != null
+                && CycleFile.of(name).kind() == CycleFile.Kind.BPMN).findFirst().orElse(null);
+        return new VersionComparison(version, before.get().getVersion(), model, previousModel,
+                VersionComparison.fileChanges(then, now));
+    }
+
+    /** Where the school's cycle comes from after a publication (trustVersion null: the one it started from). */
+    private record Adoption(boolean followsTrust, Integer trustVersion) {
+    }
+
+    /**
+     * The one way a version goes live for a school: the whole cycle runs in the dry run first (in
+     * its own transaction that is always rolled back: it takes the engine's deployment lock until
+     * then, which this publication's transaction would otherwise wait for), is refused while that
+     * finds a problem, and is then deployed, recorded and written in the school's history in one
+     * transaction.
+     */
+    private int publishVersion(School school, Map<String, String> files, String what, String changed, String why,
+            Adoption adoption) {
         DryRunReport dryRun;
         try {
-            dryRun = dryRuns.dryRun(school.id(), changedModel(file, fileName, content));
+            dryRun = dryRuns.dryRun(school.id(), CycleFileRules.wholeCycle(files));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw InvalidInput.of("content", fileName + " cannot be published: " + e.getMessage());
+            throw InvalidInput.of("content", what + " cannot be published: " + e.getMessage());
         }
         if (!dryRun.passed()) {
             throw InvalidInput.of("content", dryRun.refusal());
         }
-        return transaction.execute(status -> deploy(school, deploymentId, fileName, content, why));
+        return transaction.execute(status -> deploy(school, files, what, changed, why, adoption));
     }
 
-    /** The changed file as the dry run takes it: the rest of the cycle is the school's current one. */
-    private DryRunModel changedModel(CycleFile file, String fileName, String content) {
-        return switch (file.kind()) {
-            case BPMN -> new DryRunModel(content, null, Map.of());
-            case DMN -> new DryRunModel(null, content, Map.of());
-            case FORM -> new DryRunModel(null, null, Map.of(formId(fileName, content), content));
-        };
-    }
-
-    private String formId(String fileName, String content) {
-        String base = fileName.substring(0, fileName.length() - ".form".length());
-        try {
-            return json.readTree(content).path("id").asText(base);
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.of("content", fileName + " is not a form: it is not JSON (" + e.getOriginalMessage() + ")");
-        }
-    }
-
-    private static String requireCommentAndContent(String content, String comment) {
-        var problems = new InvalidInput.Problems();
-        String why = null;
-        if (comment == null || comment.isBlank()) {
-            problems.add("comment", "Say what changed, and why, in the comment: the school's history keeps it");
-        } else {
-            why = problems.text("comment", "The comment", comment, MAX_COMMENT_LENGTH);
-        }
-        if (content == null || content.isBlank()) {
-            problems.add("content", "The file is empty: there is nothing to publish");
-        } else if (content.length() > MAX_FILE_LENGTH) {
-            problems.add("content", "The file is too large to publish (" + content.length() + " characters; at most "
-                    + MAX_FILE_LENGTH + ")");
-        }
-        problems.throwIfAny();
-        return why;
-    }
-
-    /** The checked file deployed with the other files of the version {@code deploymentId}, as the next version. */
-    private int deploy(School school, String deploymentId, String fileName, String content, String why) {
+    /** The files deployed as the school's next version. */
+    private int deploy(School school, Map<String, String> files, String what, String changed, String why,
+            Adoption adoption) {
         var deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE)
                 .tenantId(school.code());
-        for (String name : repository.getDeploymentResourceNames(deploymentId)) {
-            if (name.equals(fileName)) {
-                deployment.addInputStream(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-            } else {
-                deployment.addInputStream(name, repository.getResourceAsStream(deploymentId, name));
-            }
-        }
+        files.forEach((name, content) -> deployment.addInputStream(name,
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
         DeploymentWithDefinitions deployed;
         try {
             deployed = deployment.deployWithResult();
         } catch (ParseException e) {
-            throw InvalidInput.of("content", refusal(fileName, e));
+            throw InvalidInput.of("content", CycleFileRules.refusal(what, e));
         } catch (ProcessEngineException | DmnEngineException e) {
-            throw InvalidInput.of("content", fileName + " cannot be published: " + withoutCode(e.getMessage()));
+            throw InvalidInput.of("content", what + " cannot be published: " + CycleFileRules.withoutCode(e.getMessage()));
         }
         ProcessDefinition cycle = requireDefinitions(deployed);
 
         String by = actor.username();
-        published.insertVersion(new PublishedVersion(deployed.getId(), school.id(), fileName, why, by, null));
-        history.record(new Subject(school.id(), null, "Cycle", null, "The annual review cycle"),
-                "Published version " + cycle.getVersion() + " of the cycle", null,
-                AdministrationHistory.fields("Version", Integer.toString(cycle.getVersion()), "Changed file", fileName,
+        published.insertVersion(new PublishedVersion(deployed.getId(), school.id(), changed, why, by, null));
+        saveSource(school, adoption);
+        history.record(subject(school), "Published version " + cycle.getVersion() + " of the cycle", null,
+                AdministrationHistory.fields("Version", Integer.toString(cycle.getVersion()), "Changed file", changed,
                         "Comment", why));
         return cycle.getVersion();
+    }
+
+    /** Rewrites the school's row; without a trust version of its own, the school keeps the one it started from. */
+    private void saveSource(School school, Adoption adoption) {
+        int trustVersion = adoption.trustVersion() != null ? adoption.trustVersion() : source(school).adoptedVersion();
+        trustCycle.deleteSource(school.id());
+        trustCycle.insertSource(new TrustCycleMapper.SchoolCycleSource(school.id(), adoption.followsTrust(),
+                trustVersion));
+    }
+
+    private static Subject subject(School school) {
+        return new Subject(school.id(), null, "Cycle", null, "The annual review cycle");
+    }
+
+    /** Every file of a deployment, by name. */
+    private Map<String, String> filesOf(String deploymentId) {
+        var files = new TreeMap<String, String>();
+        repository.getDeploymentResourceNames(deploymentId).forEach(name -> files.put(name, text(deploymentId, name)));
+        return files;
+    }
+
+    private String deploymentOf(School school, int version) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(AnnualReviewCycleProcess.KEY).tenantIdIn(school.code())
+                .processDefinitionVersion(version).singleResult();
+        if (definition == null) {
+            throw new NotFoundException(school.name() + "'s cycle has no version " + version + ".");
+        }
+        return definition.getDeploymentId();
     }
 
     private String currentDeploymentId(School school) {
@@ -257,82 +341,6 @@ public class CycleDesignService {
         return file;
     }
 
-    /**
-     * Tasklist finds a form by its id (camunda:formRef), which must stay the file's name; and the
-     * form keeps the fields it had, under their keys: the task's listener reads each of them and
-     * refuses a submission with a field it does not know (process.FormSubmission), so a field can
-     * be relabelled, reworded, moved or given other rules, but not added, removed or renamed here.
-     */
-    private void requireFormRules(CycleFile file, String content, String current) {
-        JsonNode form;
-        try {
-            form = json.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw InvalidInput.of("content", file.name() + " is not a form: it is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ").");
-        }
-        if (!form.path("id").asText("").equals(file.title())) {
-            throw InvalidInput.of("content", "The form's id must stay " + file.title()
-                    + ": the cycle's task finds its form by it.");
-        }
-        Set<String> keys = fieldKeys(form.path("components"), new TreeSet<>());
-        Set<String> kept;
-        try {
-            kept = fieldKeys(json.readTree(current).path("components"), new TreeSet<>());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The current " + file.name() + " cannot be read", e);
-        }
-        var missing = new TreeSet<>(kept);
-        missing.removeAll(keys);
-        var unknown = new TreeSet<>(keys);
-        unknown.removeAll(kept);
-        if (!missing.isEmpty()) {
-            throw InvalidInput.of("content", "The form must keep the field" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (by key): the cycle reads what is entered there.");
-        }
-        if (!unknown.isEmpty()) {
-            throw InvalidInput.of("content", "The form has a field the cycle does not read (key "
-                    + String.join(", ", unknown) + "): staff could not submit it. Change the fields it has instead.");
-        }
-    }
-
-    /** The keys of the fields people fill in: components with a type and a key, also inside groups and lists. */
-    private static Set<String> fieldKeys(JsonNode components, Set<String> keys) {
-        for (JsonNode component : components) {
-            if (component.hasNonNull("type") && component.hasNonNull("key")) {
-                keys.add(component.get("key").asText());
-            }
-            fieldKeys(component.path("components"), keys);
-        }
-        return keys;
-    }
-
-    /**
-     * Before the dry run: the changed model must still define the process, the changed decision
-     * table the decision, under the ids the services start and call. Read with a parser that takes
-     * no DOCTYPE (the deploy gate reads every deployment the same way).
-     */
-    private static void requireIds(CycleFile file, String fileName, String content) {
-        Document document;
-        try {
-            document = SafeXml.parse(content.getBytes(StandardCharsets.UTF_8));
-        } catch (SafeXml.NotReadable e) {
-            throw InvalidInput.of("content", fileName + " cannot be published: " + e.getMessage());
-        }
-        boolean bpmn = file.kind() == CycleFile.Kind.BPMN;
-        // any version of the standard's namespace: the element's name is what matters
-        NodeList elements = document.getElementsByTagNameNS("*", bpmn ? "process" : "decision");
-        String wanted = bpmn ? AnnualReviewCycleProcess.KEY : AnnualReviewCycleProcess.REVIEW_PLAN_DECISION;
-        for (int i = 0; i < elements.getLength(); i++) {
-            if (wanted.equals(((Element) elements.item(i)).getAttribute("id"))) {
-                return;
-            }
-        }
-        throw InvalidInput.of("content", bpmn
-                ? "The model must keep the process id " + wanted + ": reviews are started by it."
-                : "The review plan must keep the decision id " + wanted + ": the cycle asks it how many observations each person has.");
-    }
-
     /** The new version must still hold the cycle and its review plan, under the ids the services start and call. */
     private static ProcessDefinition requireDefinitions(DeploymentWithDefinitions deployed) {
         var cycle = deployed.getDeployedProcessDefinitions() == null ? null
@@ -349,22 +357,6 @@ public class CycleDesignService {
                     + AnnualReviewCycleProcess.REVIEW_PLAN_DECISION + ": the cycle asks it how many observations each person has.");
         }
         return cycle;
-    }
-
-    /** The engine's parse errors as sentences: where (line, element) and what. */
-    private static String refusal(String fileName, ParseException e) {
-        var problems = e.getResorceReports().stream().flatMap(report -> report.getErrors().stream())
-                .map(p -> (p.getMainElementId() == null ? "" : p.getMainElementId() + ": ") + withoutCode(p.getMessage())
-                        + (p.getLine() > 0 ? " (line " + p.getLine() + ")" : ""))
-                .distinct().limit(5).toList();
-        return fileName + " cannot be published: " + (problems.isEmpty() ? withoutCode(e.getMessage())
-                : String.join("; ", problems)) + ".";
-    }
-
-    /** Camunda's messages start with a code (ENGINE-09005) that says nothing to an admin. */
-    private static String withoutCode(String message) {
-        String text = message == null ? "the engine refused it" : message.replaceFirst("^[A-Z]+-\\d+\\s*", "").strip();
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private String nameOf(String username) {

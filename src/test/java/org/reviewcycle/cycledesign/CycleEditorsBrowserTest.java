@@ -186,6 +186,11 @@ class CycleEditorsBrowserTest {
      * src/main/frontend/src/editor-page.css.)
      */
     private void assertNoScriptRefused() {
+        assertNoScriptRefused(browser);
+    }
+
+    /** The same for another test of the cycle's pages (CycleVersionsBrowserTest). */
+    static void assertNoScriptRefused(Browser browser) {
         var refusals = browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getMessage()).filter(message -> message.contains("Content Security Policy")
                         && !message.contains("directive 'style-src 'self''")).toList();
