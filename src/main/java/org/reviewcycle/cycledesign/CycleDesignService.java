@@ -177,6 +177,10 @@ public class CycleDesignService {
      */
     public int adopt(School school) {
         int version = trust.currentVersion();
+        CycleSource now = source(school);
+        if (now.followsTrust() && now.adoptedVersion() == version) {
+            throw new IllegalStateException(school.name() + " runs the trust's version " + version + " already.");
+        }
         return publishVersion(school, new TreeMap<>(trust.files(version)), "The trust's version " + version,
                 "The trust's version " + version, "Adopted version " + version + " of the trust's default cycle",
                 new Adoption(true, version));

@@ -212,6 +212,10 @@ class CycleVersionsPagesTest {
         assertThat(design.content(own, 2, "AnnualReviewCycle.bpmn")).contains(RENAMED);
         assertThat(design.versions(own).get(0).comment()).isEqualTo("Adopted version " + offered + " of the trust's default cycle");
         assertThat(design.source(own)).isEqualTo(new CycleSource(true, offered, trust.currentVersion()));
+        // pressed twice (an old page): nothing more is published
+        mvc.perform(post(base + "/adopt").with(csrf()).with(admin))
+                .andExpect(flash().attribute("refusal", containsString("already")));
+        assertThat(versions(own)).containsExactly(2, 1);
 
         // keeping its own copy, the school is offered nothing more
         mvc.perform(post(base + "/keep-own").with(csrf()).with(admin)).andExpect(status().is3xxRedirection());
