@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
-import org.reviewcycle.dryrun.DryRunReport;
 import org.reviewcycle.dryrun.DryRunService;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.history.AdministrationHistory;
@@ -260,15 +259,7 @@ public class CycleDesignService {
      */
     private int publishVersion(School school, Map<String, String> files, String what, String changed, String why,
             Adoption adoption) {
-        DryRunReport dryRun;
-        try {
-            dryRun = dryRuns.dryRun(school.id(), CycleFileRules.wholeCycle(files));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw InvalidInput.of("content", what + " cannot be published: " + e.getMessage());
-        }
-        if (!dryRun.passed()) {
-            throw InvalidInput.of("content", dryRun.refusal());
-        }
+        CycleFileRules.requireDryRunPassed(dryRuns, school, files, what);
         return transaction.execute(status -> deploy(school, files, what, changed, why, adoption));
     }
 

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.ParseException;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.deploygate.SafeXml;
 import org.reviewcycle.dryrun.DryRunModel;
+import org.reviewcycle.dryrun.DryRunReport;
+import org.reviewcycle.dryrun.DryRunService;
 import org.reviewcycle.process.AnnualReviewCycleProcess;
+import org.reviewcycle.school.School;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -146,6 +149,23 @@ final class CycleFileRules {
         throw InvalidInput.of("content", bpmn
                 ? "The model must keep the process id " + wanted + ": reviews are started by it."
                 : "The review plan must keep the decision id " + wanted + ": the cycle asks it how many observations each person has.");
+    }
+
+    /**
+     * Runs the whole cycle {@code files} in the dry run with the staff and dates of {@code school}
+     * (dryrun.DryRunService: in a transaction of its own, always rolled back, never on the live
+     * tenant), and refuses it, with the dry run's first problem, while that finds one.
+     */
+    static void requireDryRunPassed(DryRunService dryRuns, School school, Map<String, String> files, String what) {
+        DryRunReport dryRun;
+        try {
+            dryRun = dryRuns.dryRun(school.id(), wholeCycle(files));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw InvalidInput.of("content", what + " cannot be published: " + e.getMessage());
+        }
+        if (!dryRun.passed()) {
+            throw InvalidInput.of("content", dryRun.refusal());
+        }
     }
 
     /** Every file of a cycle as the dry run takes it: the model, the decision, and the forms by their id. */

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
-import org.reviewcycle.dryrun.DryRunReport;
 import org.reviewcycle.dryrun.DryRunService;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
@@ -138,15 +137,7 @@ public class TrustCycleService {
         School school = dryRunSchool(dryRunSchoolId);
         CycleFileRules.requireFileRules(file, content, files.get(fileName));
         files.put(fileName, content);
-        DryRunReport dryRun;
-        try {
-            dryRun = dryRuns.dryRun(school.id(), CycleFileRules.wholeCycle(files));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw InvalidInput.of("content", fileName + " cannot be published: " + e.getMessage());
-        }
-        if (!dryRun.passed()) {
-            throw InvalidInput.of("content", dryRun.refusal());
-        }
+        CycleFileRules.requireDryRunPassed(dryRuns, school, files, fileName);
         return transaction.execute(status -> save(base + 1, files, fileName, why, school));
     }
 
