@@ -1,10 +1,10 @@
 package org.reviewcycle.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.reviewcycle.record.SignedOffReview.COMMENTS;
-import static org.reviewcycle.record.SignedOffReview.IMPACT;
-import static org.reviewcycle.record.SignedOffReview.OBJECTIVE;
-import static org.reviewcycle.record.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.COMMENTS;
+import static org.reviewcycle.support.SignedOffReview.IMPACT;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,7 @@ import org.reviewcycle.review.Review;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.Browser;
+import org.reviewcycle.support.SignedOffReview;
 import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +49,7 @@ class RecordBrowserTest {
     @Test
     void theHeadReadsARecordAndItsReportThenTheTeacherSeesWhoReadItAndDownloadsEverything() throws Exception {
         TestSchool school = TestSchool.create(schools, staff);
-        Review review = new SignedOffReview(context).of(school);
+        Review review = new SignedOffReview(context::getBean).of(school);
 
         try (var browser = new Browser(port, "record")) {
             browser.logIn(school.head().username(), "demo");

@@ -1,11 +1,11 @@
 package org.reviewcycle.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.reviewcycle.record.SignedOffReview.COMMENTS;
-import static org.reviewcycle.record.SignedOffReview.EVIDENCE;
-import static org.reviewcycle.record.SignedOffReview.MODERATION;
-import static org.reviewcycle.record.SignedOffReview.OBJECTIVE;
-import static org.reviewcycle.record.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.COMMENTS;
+import static org.reviewcycle.support.SignedOffReview.EVIDENCE;
+import static org.reviewcycle.support.SignedOffReview.MODERATION;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
 
 import java.util.List;
 
@@ -19,6 +19,7 @@ import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.MariaDbTest;
+import org.reviewcycle.support.SignedOffReview;
 import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -46,7 +47,7 @@ class RecordOnMariaDbTest {
     @Test
     void aSignedOffReviewReadsBackWholeAndEveryReadIsLogged() {
         TestSchool school = TestSchool.create(schools, staff);
-        var review = new SignedOffReview(context).of(school);
+        var review = new SignedOffReview(context::getBean).of(school);
         StaffMember admin = staff.addStaffMember(new StaffMember(null, school.school().id(),
                 "office." + school.school().code(), "Olive", "Office", "office." + school.school().code() + "@example.org",
                 "School business manager", StaffCategory.ADMINISTRATOR, true, true, school.head().id()), "demo");

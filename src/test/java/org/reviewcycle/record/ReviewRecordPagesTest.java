@@ -3,13 +3,13 @@ package org.reviewcycle.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.reviewcycle.record.SignedOffReview.COMMENTS;
-import static org.reviewcycle.record.SignedOffReview.CPD;
-import static org.reviewcycle.record.SignedOffReview.EVIDENCE;
-import static org.reviewcycle.record.SignedOffReview.IMPACT;
-import static org.reviewcycle.record.SignedOffReview.MODERATION;
-import static org.reviewcycle.record.SignedOffReview.OBJECTIVE;
-import static org.reviewcycle.record.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.COMMENTS;
+import static org.reviewcycle.support.SignedOffReview.CPD;
+import static org.reviewcycle.support.SignedOffReview.EVIDENCE;
+import static org.reviewcycle.support.SignedOffReview.IMPACT;
+import static org.reviewcycle.support.SignedOffReview.MODERATION;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,6 +36,7 @@ import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.AsPerson;
+import org.reviewcycle.support.SignedOffReview;
 import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -78,7 +79,7 @@ class ReviewRecordPagesTest {
         b = TestSchool.create(schools, staff);
         adminOfA = admin(a);
         adminOfB = admin(b);
-        review = new SignedOffReview(context).of(a);
+        review = new SignedOffReview(context::getBean).of(a);
     }
 
     private StaffMember admin(TestSchool school) {

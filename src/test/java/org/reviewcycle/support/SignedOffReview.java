@@ -1,4 +1,4 @@
-package org.reviewcycle.record;
+package org.reviewcycle.support;
 
 import static org.reviewcycle.support.ReviewDriver.objective;
 import static org.reviewcycle.support.ReviewDriver.objectives;
@@ -7,6 +7,7 @@ import static org.reviewcycle.support.ReviewDriver.values;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,9 +18,6 @@ import org.reviewcycle.process.CycleLauncher;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.staff.StaffService;
-import org.reviewcycle.support.ReviewDriver;
-import org.reviewcycle.support.TestSchool;
-import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,18 +25,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A teacher's review taken the whole way through the cycle, as the people themselves do it in Tasklist: the
  * reflection, two objectives approved and acknowledged, the mid-year check, two observed lessons, the final
  * review with a pay recommendation, the teacher's comments and the head's sign-off. The texts are constants
- * the record tests look for.
+ * the record tests look for (issue 14); the report benchmark renders its written report.
  */
-final class SignedOffReview {
+public final class SignedOffReview {
 
-    static final String OBJECTIVE = "Use the school writing process across the curriculum";
-    static final String SECOND_OBJECTIVE = "Develop pupils' reasoning in maths lessons";
-    static final String EVIDENCE = "Moderated books show the target reached";
-    static final String IMPACT = "More pupils write at length";
-    static final String CPD = "Two network sessions on feedback";
-    static final String PAY_REASON = "All objectives met, with strong evidence";
-    static final String COMMENTS = "A fair review of a good year";
-    static final String MODERATION = "Consistent with the phase";
+    public static final String OBJECTIVE = "Use the school writing process across the curriculum";
+    public static final String SECOND_OBJECTIVE = "Develop pupils' reasoning in maths lessons";
+    public static final String EVIDENCE = "Moderated books show the target reached";
+    public static final String IMPACT = "More pupils write at length";
+    public static final String CPD = "Two network sessions on feedback";
+    public static final String PAY_REASON = "All objectives met, with strong evidence";
+    public static final String COMMENTS = "A fair review of a good year";
+    public static final String MODERATION = "Consistent with the phase";
 
     private final CycleLauncher launcher;
     private final ReviewService reviews;
@@ -49,19 +47,20 @@ final class SignedOffReview {
     private final ManagementService management;
     private final RuntimeService runtime;
 
-    SignedOffReview(ApplicationContext context) {
-        this.launcher = context.getBean(CycleLauncher.class);
-        this.reviews = context.getBean(ReviewService.class);
-        this.staff = context.getBean(StaffService.class);
-        this.tasks = context.getBean(TaskService.class);
-        this.forms = context.getBean(FormService.class);
-        this.identity = context.getBean(IdentityService.class);
-        this.management = context.getBean(ManagementService.class);
-        this.runtime = context.getBean(RuntimeService.class);
+    /** {@code beans} finds the application's beans by type: a test's {@code context::getBean}, the benchmark's app. */
+    public SignedOffReview(Function<Class<?>, Object> beans) {
+        this.launcher = (CycleLauncher) beans.apply(CycleLauncher.class);
+        this.reviews = (ReviewService) beans.apply(ReviewService.class);
+        this.staff = (StaffService) beans.apply(StaffService.class);
+        this.tasks = (TaskService) beans.apply(TaskService.class);
+        this.forms = (FormService) beans.apply(FormService.class);
+        this.identity = (IdentityService) beans.apply(IdentityService.class);
+        this.management = (ManagementService) beans.apply(ManagementService.class);
+        this.runtime = (RuntimeService) beans.apply(RuntimeService.class);
     }
 
     /** Launches the school's cycle and takes its teacher's review to the end; returns it. */
-    Review of(TestSchool school) {
+    public Review of(TestSchool school) {
         launcher.launch(school.cycle().id());
         Review review = reviews.runningReviewsOf(school.teacher().id()).get(0);
         var driver = new ReviewDriver(tasks, forms, identity, management, runtime, staff, review.processInstanceId());
