@@ -67,7 +67,6 @@ public final class Benchmark {
             var rows = new StringBuilder();
             databases.forEach(database -> rows.append(ReportBenchmark.rows(ReportBenchmark.run(database))));
             System.out.println(rows);
-            ReportBenchmark.write(rows.toString());
             return;
         }
         String parts = System.getProperty("bench.parts", "all");

@@ -1,13 +1,7 @@
 package org.reviewcycle.benchmark;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import org.reviewcycle.record.RecordRead;
 import org.reviewcycle.record.RecordService;
@@ -47,30 +41,27 @@ final class ReportBenchmark {
             WrittenReport reports = app.bean(WrittenReport.class);
             SecurityContextHolder.getContext().setAuthentication(
                     new TestingAuthenticationToken(school.head().username(), "demo", "staff"));
-            var millis = new ArrayList<Double>();
+            var nanos = new ArrayList<Long>();
+            long wall = 0;
             int bytes = 0;
             for (int i = 0; i < WARM_UP + RENDERS; i++) {
                 long start = System.nanoTime();
                 var pdf = new ByteArrayOutputStream();
                 reports.render(records.readRecord(review.id(), RecordRead.What.PDF).record(), pdf);
-                double took = (System.nanoTime() - start) / 1e6;
+                long took = System.nanoTime() - start;
                 bytes = pdf.size();
                 if (i >= WARM_UP) {
-                    millis.add(took);
+                    nanos.add(took);
+                    wall += took;
                 }
             }
             SecurityContextHolder.clearContext();
-            Collections.sort(millis);
-            var figures = new Figures(database.name(), percentile(millis, 50), percentile(millis, 95),
-                    millis.get(millis.size() - 1), bytes);
+            var latencies = BenchmarkFigures.Latencies.of(nanos, wall, 0, 0, 0);
+            var figures = new Figures(database.name(), latencies.p50(), latencies.p95(), latencies.max(), bytes);
             System.out.printf("written report, %s: p50 %.0f ms, p95 %.0f ms, max %.0f ms, %,d bytes%n",
                     database, figures.p50(), figures.p95(), figures.max(), bytes);
             return figures;
         }
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
     /** The README's table row for these figures. */
@@ -78,16 +69,5 @@ final class ReportBenchmark {
         return String.format("| written report of one review (record read, access logged, tagged PDF of %.0f KB), %s: "
                 + "p50 / p95 | %.0f ms / %.0f ms |  |  | p95 < %.0f ms: %s |  |  |%n", f.bytes() / 1024.0, f.database(),
                 f.p50(), f.p95(), TARGET_MILLIS, f.p95() < TARGET_MILLIS ? "met" : "**missed**");
-    }
-
-    static void write(String rows) {
-        try {
-            Path out = Path.of("target", "bench");
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("report.md"), rows);
-            System.out.println("Written: " + out.resolve("report.md"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
