@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffCategory;
+import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.Browser;
 import org.reviewcycle.support.SignedOffReview;
@@ -35,7 +37,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * In a real browser, as people do it: the head finds a signed-off review from "Past reviews", reads its
  * record and downloads its written report (the PDF's text read back, its first page saved as a picture) and
- * the zip of the cycle's reports; then the teacher reads their own record, sees that the head read it and downloads everything held about
+ * the zip of the cycle's reports, and names the business manager to read pay; then the teacher reads their own record, sees that the head read it and downloads everything held about
  * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -50,6 +52,10 @@ class RecordBrowserTest {
     void theHeadReadsARecordAndItsReportThenTheTeacherSeesWhoReadItAndDownloadsEverything() throws Exception {
         TestSchool school = TestSchool.create(schools, staff);
         Review review = new SignedOffReview(context::getBean).of(school);
+        String office = "office." + school.school().code();
+        StaffMember businessManager = staff.addStaffMember(new StaffMember(null, school.school().id(), office, "Olive",
+                "Office", office + "@example.org", "School business manager", StaffCategory.ADMINISTRATOR, true, true,
+                school.head().id()), "demo");
 
         try (var browser = new Browser(port, "record")) {
             browser.logIn(school.head().username(), "demo");
@@ -81,6 +87,13 @@ class RecordBrowserTest {
             assertThat(browser.pageText()).containsPattern("(\\d+) of \\1 reports written");
             browser.screenshot("3-the-cycles-reports-zipped");
             assertThat(ReviewRecordPagesTest.unzip(download(browser, "Download the zip"))).isNotEmpty();
+
+            // the head names the business manager to read pay recommendations
+            browser.open("/records");
+            browser.click(By.linkText("Who reads pay recommendations"));
+            browser.click(By.xpath("//button[normalize-space()='Name to read pay']"));
+            browser.waitUntilTextShown(businessManager.fullName() + " now reads pay recommendations.");
+            browser.screenshot("4-pay-readers");
         }
 
         try (var browser = new Browser(port, "record")) {
@@ -93,9 +106,9 @@ class RecordBrowserTest {
             String text = browser.pageText();
             assertThat(text).contains("Who has read your record", school.head().fullName() + ", Headteacher",
                     "Head of the school", "The record page", "The written report (PDF)", PAY_REASON);
-            browser.screenshot("4-the-teacher-reads-their-record");
+            browser.screenshot("5-the-teacher-reads-their-record");
             browser.driver().executeScript("document.getElementById('reads').scrollIntoView()");
-            browser.screenshot("5-who-has-read-it");
+            browser.screenshot("6-who-has-read-it");
 
             byte[] zip = download(browser, "Download everything held about you");
             var entries = ReviewRecordPagesTest.unzip(zip);
