@@ -27,6 +27,8 @@ class RecordPages {
     @GetMapping("/records")
     String people(Model model) {
         model.addAttribute("people", records.peopleToOffer());
+        model.addAttribute("mySchool", records.schoolIAnswerFor().orElse(null));
+        model.addAttribute("cycles", records.cyclesToReport());
         return "record/people";
     }
 

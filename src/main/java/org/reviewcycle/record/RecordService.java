@@ -3,8 +3,11 @@ package org.reviewcycle.record;
 import static org.reviewcycle.history.AdministrationHistory.fields;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +19,7 @@ import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveService;
 import org.reviewcycle.review.ObjectiveOutcome;
 import org.reviewcycle.review.ReviewService;
+import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.security.AdministeredSchools;
@@ -36,6 +40,9 @@ public class RecordService {
 
     static final String SETTING = "Past reviews follow staff who move";
     private static final String REFUSED = "You may not read this person's reviews.";
+    static final String RECORD_REFUSED = "You may not read this record.";
+    private static final String NOT_HEAD_OR_ADMIN = "Only the school's head and administrators may do this.";
+    private static final String PAY_READER = "Reads pay recommendations";
 
     private final RecordMapper records;
     private final RecordAccess access;
@@ -76,6 +83,186 @@ public class RecordService {
     public record PersonRecord(StaffMember person, School school, List<ReadReview> reviews, int notShown) {
     }
 
+    // ==== One review's record (the page /records/reviews/{id}, its PDF, the school's zip) ====
+
+    /** A reader whom {@link RecordAccess} let in, the review, its reviewee, and why. */
+    record Reading(StaffMember reader, PastReview review, StaffMember reviewee, RecordAccess.Grant grant) {
+
+        boolean own() {
+            return grant == RecordAccess.Grant.REVIEWEE;
+        }
+    }
+
+    /** The record page's model: the record, whether it is the reader's own, and (only then) who read it. */
+    public record RecordPage(ReviewRecord record, boolean own, List<RecordRead> reads) {
+    }
+
+    /**
+     * The record of one review for the logged-in person, refused unless {@link RecordAccess} lets them read
+     * it (a review that does not exist is refused the same way, so nobody learns which ids exist). A read of
+     * someone else's record is written to the access log in this transaction.
+     */
+    public RecordPage readRecord(long reviewId, RecordRead.What what) {
+        Reading reading = authorise(staff.findByUsername(actor.username()).orElse(null), reviewId);
+        logRead(reading, what);
+        List<RecordRead> reads = reading.own() ? records.selectReadsOfReviewsOf(reading.reviewee().id()).stream()
+                .filter(read -> read.reviewId().equals(reviewId)).toList() : List.of();
+        return new RecordPage(assemble(reading), reading.own(), reads);
+    }
+
+    /** The same for a reader named explicitly: the school's zip, built away from the request. */
+    public ReviewRecord readRecordAs(StaffMember reader, long reviewId, RecordRead.What what) {
+        Reading reading = authorise(reader, reviewId);
+        logRead(reading, what);
+        return assemble(reading);
+    }
+
+    private Reading authorise(StaffMember reader, long reviewId) {
+        PastReview review = records.selectReview(reviewId).orElseThrow(() -> new NotPermittedException(RECORD_REFUSED));
+        StaffMember reviewee = staff.find(review.staffId()).orElseThrow();
+        var grant = access.grant(reader, review, reviewee, pastReviewsFollowMovers())
+                .orElseThrow(() -> new NotPermittedException(RECORD_REFUSED));
+        return new Reading(reader, review, reviewee, grant);
+    }
+
+    private void logRead(Reading reading, RecordRead.What what) {
+        if (reading.own()) {
+            return;
+        }
+        records.insertRead(reading.review().reviewId(), reading.reader().id(), reading.grant(), what);
+        if (reading.grant() == RecordAccess.Grant.HEAD_OF_SCHOOL_MOVED_TO) {
+            notedInTheOldSchoolsHistory(reading.review(), reading.reviewee(), reading.reader());
+        }
+    }
+
+    private ReviewRecord assemble(Reading reading) {
+        boolean payShown = access.seesPay(reading.grant(),
+                records.selectIsPayReader(reading.review().schoolId(), reading.reader().id()));
+        return assemble(reading.review(), payShown);
+    }
+
+    /** Everything recorded in one review, in order; without the pay recommendation unless {@code payShown}. */
+    private ReviewRecord assemble(PastReview review, boolean payShown) {
+        long id = review.reviewId();
+        var objectives = records.selectObjectives(id);
+        Map<Long, ReviewRecord.Answer> decisions = byKey(records.selectObjectiveDecisions(id));
+        Map<Long, ReviewRecord.Answer> responses = byKey(records.selectObjectiveResponses(id));
+        var rounds = objectives.stream().map(ReviewRecord.RecordObjective::round).distinct()
+                .map(round -> new ReviewRecord.ObjectiveRound(round,
+                        objectives.stream().filter(o -> o.round() == round).toList(),
+                        decisions.get((long) round), responses.get((long) round)))
+                .toList();
+        var midYear = records.selectMidYear(id);
+        if (midYear != null) {
+            midYear = midYear.withProgress(records.selectMidYearProgress(id));
+        }
+        Map<Long, List<String>> focus = records.selectObservationFocus(id).stream().collect(Collectors.groupingBy(
+                ObservationFocus::observationId, Collectors.mapping(ObservationFocus::title, Collectors.toList())));
+        var observations = records.selectObservations(id).stream()
+                .map(o -> o.withFocus(focus.getOrDefault(o.id(), List.of()))).toList();
+        var outcomes = records.selectOutcomes(id);
+        Map<Long, ReviewRecord.Answer> signOffs = byKey(records.selectRevieweeSignOffs(id));
+        Map<Long, ReviewRecord.Answer> headDecisions = byKey(records.selectFinalReviewDecisions(id));
+        var finalRounds = records.selectFinalReviews(id).stream()
+                .map(text -> new ReviewRecord.FinalRound(payShown ? text : text.withoutPay(),
+                        outcomes.stream().filter(o -> o.finalReviewId().equals(text.id())).toList(),
+                        signOffs.get(text.id()), headDecisions.get(text.id())))
+                .toList();
+        return new ReviewRecord(review, records.selectPerson(review.staffId()),
+                records.selectPerson(review.reviewerId()), records.selectHeadOf(review.schoolId()),
+                records.selectReflection(id), rounds, midYear, observations, finalRounds, payShown);
+    }
+
+    private static Map<Long, ReviewRecord.Answer> byKey(List<ReviewRecord.Answer> answers) {
+        return answers.stream().collect(Collectors.toMap(ReviewRecord.Answer::stepKey, Function.identity(), (a, b) -> b));
+    }
+
+    // ==== Everything held about the logged-in person (the subject access export) ====
+
+    /** A person's staff record, every review of theirs in full (pay included: it is theirs), who read them. */
+    public record SubjectAccess(StaffMember person, School school, List<ReviewRecord> reviews, List<RecordRead> reads) {
+    }
+
+    /** Everything held about the logged-in person; nobody else's, whoever asks. Not written to the access log. */
+    @Transactional(readOnly = true)
+    public SubjectAccess subjectAccess() {
+        StaffMember person = staff.findByUsername(actor.username())
+                .orElseThrow(() -> new NotPermittedException("Only members of staff have a record to download."));
+        List<ReviewRecord> all = records.selectReviewsOf(person.id()).stream()
+                .map(review -> assemble(new Reading(person, review, person, RecordAccess.Grant.REVIEWEE))).toList();
+        return new SubjectAccess(person, schools.findSchool(person.schoolId()).orElseThrow(), all,
+                records.selectReadsOfReviewsOf(person.id()));
+    }
+
+    // ==== A school's reports for a cycle, and its pay readers: its head and administrators ====
+
+    /** A cycle whose reports the logged-in person may download, who they are, and its reviews in name order. */
+    public record CycleToReport(ReviewCycle cycle, School school, StaffMember reader, List<Long> reviewIds) {
+    }
+
+    @Transactional(readOnly = true)
+    public CycleToReport cycleToReport(long cycleId) {
+        StaffMember reader = staff.findByUsername(actor.username()).orElse(null);
+        ReviewCycle cycle = schools.findCycle(cycleId).filter(c -> access.answersForSchool(reader, c.schoolId()))
+                .orElseThrow(() -> new NotPermittedException(NOT_HEAD_OR_ADMIN));
+        return new CycleToReport(cycle, schools.findSchool(cycle.schoolId()).orElseThrow(), reader,
+                records.selectReviewIdsOfCycle(cycleId));
+    }
+
+    /** The logged-in person's school when they are its head or an administrator; else empty. */
+    @Transactional(readOnly = true)
+    public Optional<School> schoolIAnswerFor() {
+        StaffMember reader = staff.findByUsername(actor.username()).orElse(null);
+        return reader != null && access.answersForSchool(reader, reader.schoolId())
+                ? schools.findSchool(reader.schoolId()) : Optional.empty();
+    }
+
+    /** The cycles of {@link #schoolIAnswerFor()}, newest first; none for anyone else. */
+    @Transactional(readOnly = true)
+    public List<ReviewCycle> cyclesToReport() {
+        return schoolIAnswerFor().map(school -> schools.cyclesOf(school.id()).stream()
+                .sorted(Comparator.comparing(ReviewCycle::academicYear).reversed()).toList()).orElse(List.of());
+    }
+
+    /** A school's administrators and which of them it names to read pay recommendations. */
+    public record PayReaders(School school, List<StaffMember> administrators, Set<Long> named) {
+    }
+
+    /** The pay readers of {@link #schoolIAnswerFor()}; refused for anyone else. */
+    @Transactional(readOnly = true)
+    public PayReaders payReaders() {
+        School school = schoolIAnswerFor().orElseThrow(() -> new NotPermittedException(NOT_HEAD_OR_ADMIN));
+        return new PayReaders(school, administratorsOf(school.id()),
+                Set.copyOf(records.selectPayReaderIds(school.id())));
+    }
+
+    /**
+     * Names an administrator of {@link #schoolIAnswerFor()} to read pay recommendations, or stops, noted in the
+     * school's history; returns them.
+     */
+    public StaffMember setPayReader(long staffId, boolean named) {
+        School school = schoolIAnswerFor().orElseThrow(() -> new NotPermittedException(NOT_HEAD_OR_ADMIN));
+        StaffMember admin = administratorsOf(school.id()).stream().filter(a -> a.id() == staffId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Only the school's administrators can be named to read pay recommendations."));
+        boolean was = records.selectIsPayReader(school.id(), staffId);
+        if (was != named) {
+            if (named) {
+                records.insertPayReader(school.id(), staffId, actor.username());
+            } else {
+                records.deletePayReader(school.id(), staffId);
+            }
+            history.record(new Subject(school.id(), staffId, "Pay reader", staffId, admin.fullName()),
+                    named ? "Named to read pay recommendations" : "No longer reads pay recommendations",
+                    fields(PAY_READER, was ? "Yes" : "No"), fields(PAY_READER, named ? "Yes" : "No"));
+        }
+        return admin;
+    }
+
+    private List<StaffMember> administratorsOf(long schoolId) {
+        return staff.currentStaffOf(schoolId).stream().filter(StaffMember::administrator).toList();
+    }
+
     /** True when {@code username} may read the review's record (issue 14's record page asks here). */
     @Transactional(readOnly = true)
     public boolean mayRead(String username, long reviewId) {
@@ -104,10 +291,7 @@ public class RecordService {
             }
             readable.add(new ReadReview(review, objectivesOf(review.reviewId())));
             if (grant.get() == RecordAccess.Grant.HEAD_OF_SCHOOL_MOVED_TO) {
-                history.record(new Subject(review.schoolId(), staffId, "Review", review.reviewId(),
-                        person.fullName() + ", " + review.academicYear()),
-                        "Read by the head of the school they moved to", null,
-                        fields("Read by", reader.fullName(), "Allowed by", "the trust setting \"" + SETTING + "\""));
+                notedInTheOldSchoolsHistory(review, person, reader);
             }
         }
         boolean own = reader != null && reader.id().equals(person.id());
@@ -115,6 +299,13 @@ public class RecordService {
             throw new NotPermittedException(REFUSED);
         }
         return new PersonRecord(person, schools.findSchool(person.schoolId()).orElseThrow(), readable, notShown);
+    }
+
+    private void notedInTheOldSchoolsHistory(PastReview review, StaffMember person, StaffMember reader) {
+        history.record(new Subject(review.schoolId(), person.id(), "Review", review.reviewId(),
+                person.fullName() + ", " + review.academicYear()),
+                "Read by the head of the school they moved to", null,
+                fields("Read by", reader.fullName(), "Allowed by", "the trust setting \"" + SETTING + "\""));
     }
 
     private List<ObjectiveLine> objectivesOf(long reviewId) {
