@@ -34,7 +34,9 @@ await esbuild.build({
   entryPoints: {
     'bpmn-editor': 'src/bpmn-editor.js',
     'dmn-editor': 'src/dmn-editor.js',
-    'form-editor': 'src/form-editor.js'
+    'form-editor': 'src/form-editor.js',
+    // the dashboards' charts (reporting, templates/reporting), Chart.js
+    dashboard: 'src/dashboard.js'
   },
   outdir,
   bundle: true,
