@@ -19,9 +19,11 @@ interface DashboardMapper {
     StaffCoverage countStaffWithoutReview(@Param("schoolId") long schoolId, @Param("cycleId") long cycleId,
             @Param("today") LocalDate today);
 
-    List<StepTime> selectStepTimes(@Param("cycleId") long cycleId, @Param("now") LocalDateTime now);
+    List<StepTime> selectStepTimes(@Param("cycleId") long cycleId, @Param("tenant") String tenant,
+            @Param("now") LocalDateTime now);
 
-    List<WaitingStep> selectLongestWaiting(@Param("cycleId") long cycleId, @Param("limit") int limit);
+    List<WaitingStep> selectLongestWaiting(@Param("cycleId") long cycleId, @Param("tenant") String tenant,
+            @Param("limit") int limit);
 
     List<PriorityFigures> selectPriorityFigures(@Param("schoolId") long schoolId, @Param("cycleId") long cycleId);
 
@@ -31,8 +33,10 @@ interface DashboardMapper {
 
     List<SchoolFigures> selectTrustFigures(@Param("academicYear") String academicYear, @Param("today") LocalDate today);
 
-    List<SchoolStepTimes> selectTrustStepTimes(@Param("academicYear") String academicYear,
-            @Param("now") LocalDateTime now, @Param("stalledSeconds") long stalledSeconds);
+    List<SchoolPriorities> selectTrustPriorities(@Param("academicYear") String academicYear);
+
+    List<SchoolStepTimes> selectTrustOpenSteps(@Param("processKey") String processKey, @Param("now") LocalDateTime now,
+            @Param("stalledSeconds") long stalledSeconds);
 
     List<SchoolOutcomes> selectTrustOutcomes(@Param("academicYear") String academicYear);
 }

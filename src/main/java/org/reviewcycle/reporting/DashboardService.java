@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.reviewcycle.reporting.DashboardTable.Chart;
+import org.reviewcycle.process.AnnualReviewCycleProcess;
 import org.reviewcycle.reporting.DashboardTable.Row;
 import org.reviewcycle.school.Milestones;
 import org.reviewcycle.school.ReviewCycle;
@@ -82,11 +83,15 @@ public class DashboardService {
 
         var tables = new ArrayList<DashboardTable>();
         tables.add(completion("completion-by-team", "Completion by team", "Team", reviews, cycle, today,
-                r -> teams.getOrDefault(r.staffId(), List.of("In no team"))));
+                r -> teams.getOrDefault(r.staffId(), List.of("In no team")), "Objectives agreed by each person's deadline ("
+                        + day(cycle.objectivesAgreedBy()) + " for teachers and leaders, "
+                        + day(cycle.supportObjectivesAgreedBy()) + " for support staff, six weeks after starting for new "
+                        + "starters), and how many have had their mid-year check and been signed off. Someone in two teams "
+                        + "counts in both."));
         tables.add(completion("completion-by-category", "Completion by category", "Category", reviews, cycle, today,
-                r -> List.of(r.category().label())));
-        tables.add(stepTimes(dashboards.selectStepTimes(cycle.id(), now)));
-        tables.add(waiting(dashboards.selectLongestWaiting(cycle.id(), LONGEST_WAITING), now));
+                r -> List.of(r.category().label()), "The same, by each person's staff category."));
+        tables.add(stepTimes(dashboards.selectStepTimes(cycle.id(), school.code(), now)));
+        tables.add(waiting(dashboards.selectLongestWaiting(cycle.id(), school.code(), LONGEST_WAITING), now));
         tables.add(objectivesByPriority(priorities, withoutPriority));
         tables.add(judgements(judgements, cycle.academicYear(), previousYear));
         tables.add(cpd(priorities));
@@ -107,36 +112,44 @@ public class DashboardService {
     /** Tables whose rows are people (the steps waiting longest, the appraisers): never shown to governors. */
     static final List<String> NAMED_TABLES = List.of("waiting-longest", "moderation");
 
-    /** Every school of the trust side by side on the cycles of {@code academicYear}. */
+    /**
+     * Every school of the trust side by side on the cycles of {@code academicYear}; the steps open now are the
+     * school's reviews' of any year (a review of last year still running has stalled too).
+     */
     public DashboardTable trustDashboard(String academicYear, LocalDateTime now) {
-        Map<Long, SchoolStepTimes> steps = dashboards.selectTrustStepTimes(academicYear, now, STALLED.toSeconds())
-                .stream().collect(Collectors.toMap(SchoolStepTimes::schoolId, Function.identity()));
+        Map<String, SchoolStepTimes> steps = dashboards.selectTrustOpenSteps(AnnualReviewCycleProcess.KEY, now,
+                STALLED.toSeconds()).stream().filter(step -> step.tenant() != null) // reviews from before tenants
+                .collect(Collectors.toMap(SchoolStepTimes::tenant, Function.identity()));
+        Map<Long, SchoolPriorities> priorities = dashboards.selectTrustPriorities(academicYear).stream()
+                .collect(Collectors.toMap(SchoolPriorities::schoolId, Function.identity()));
         Map<Long, SchoolOutcomes> outcomes = dashboards.selectTrustOutcomes(academicYear).stream()
                 .collect(Collectors.toMap(SchoolOutcomes::schoolId, Function.identity()));
         List<Row> rows = dashboards.selectTrustFigures(academicYear, now.toLocalDate()).stream().map(s -> {
-            SchoolStepTimes step = steps.getOrDefault(s.schoolId(), new SchoolStepTimes(s.schoolId(), 0, 0, null));
+            SchoolStepTimes step = steps.getOrDefault(s.schoolCode(), new SchoolStepTimes(s.schoolCode(), 0, 0, null));
+            SchoolPriorities priority = priorities.getOrDefault(s.schoolId(), new SchoolPriorities(s.schoolId(), 0, 0));
             SchoolOutcomes outcome = outcomes.getOrDefault(s.schoolId(), new SchoolOutcomes(s.schoolId(), 0, 0, 0));
             int assessed = outcome.met() + outcome.partlyMet() + outcome.notMet();
             return new Row(s.schoolName(), s.reviews(), List.<Object>of(s.reviews(), share(s.agreedOnTime(), s.reviews()),
                     s.objectivesOverdue(), share(s.signedOff(), s.reviews()), step.openSteps(), step.stalledSteps(),
                     step.averageDays() == null ? 0.0 : step.averageDays(),
-                    s.prioritiesCovered() + " of " + s.priorities(), share(outcome.met(), assessed)));
+                    priority.covered() + " of " + priority.priorities(), share(outcome.met(), assessed)),
+                    "/schools/" + s.schoolId() + "/dashboard");
         }).toList();
         return new DashboardTable("schools", "Every school side by side",
                 "Each school's cycle of " + academicYear + ": objectives agreed by their deadline, reviews signed off "
-                        + "and objectives met (as shares), with the steps open now and those open for more than "
-                        + STALLED.toDays() + " days.",
+                        + "and objectives met (as shares); the steps open now, those open for more than "
+                        + STALLED.toDays() + " days and how long they have been open on average.",
                 "School", List.of(notCharted(count("Reviews")), percent("Objectives agreed on time"),
                         notCharted(count("Objectives overdue")), percent("Signed off"),
-                        notCharted(count("Steps open now")), notCharted(count("Stalled over " + STALLED.toDays() + " days")),
-                        notCharted(days("Average days per step")), text("Priorities covered"),
+                        notCharted(count("Steps open now")), notCharted(count("Open over " + STALLED.toDays() + " days")),
+                        notCharted(days("Average days open")), text("Priorities covered"),
                         percent("Objectives met")),
                 Chart.BARS, rows);
     }
 
     /** Objectives agreed on time, late, overdue or not yet due, and later milestones, per group of staff. */
     private static DashboardTable completion(String id, String title, String heading, List<ReviewFigures> reviews,
-            ReviewCycle cycle, LocalDate today, Function<ReviewFigures, List<String>> groupsOf) {
+            ReviewCycle cycle, LocalDate today, Function<ReviewFigures, List<String>> groupsOf, String lead) {
         var groups = new LinkedHashMap<String, List<ReviewFigures>>();
         reviews.forEach(r -> groupsOf.apply(r).forEach(g -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(r)));
         List<Row> rows = groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(group -> {
@@ -160,10 +173,7 @@ public class DashboardService {
                     members.stream().filter(r -> r.midYearChecks() > 0).count(),
                     members.stream().filter(ReviewFigures::signedOff).count()));
         }).toList();
-        return new DashboardTable(id, title, "Objectives agreed by each person's deadline (" + day(cycle.objectivesAgreedBy())
-                + " for teachers and leaders, " + day(cycle.supportObjectivesAgreedBy()) + " for support staff, six weeks "
-                + "after starting for new starters), and how many have had their mid-year check and been signed off.",
-                heading, List.of(count("Agreed on time"), count("Agreed late"), count("Overdue"), count("Not yet due"),
+        return new DashboardTable(id, title, lead, heading, List.of(count("Agreed on time"), count("Agreed late"), count("Overdue"), count("Not yet due"),
                         notCharted(count("Mid-year check held")), notCharted(count("Signed off"))),
                 Chart.STACKED_BARS, rows);
     }

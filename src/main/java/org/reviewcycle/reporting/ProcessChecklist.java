@@ -66,12 +66,11 @@ final class ProcessChecklist {
                         : "Objectives serving no priority of the school: " + objectivesWithoutPriority + ".");
         check("Each person has one to five objectives (two to four recommended)", GUIDANCE,
                 r -> r.agreedAt() != null, r -> r.objectives() >= 1 && r.objectives() <= 5, "have one to five objectives");
-        check("The head approved the objectives before they were final", GUIDANCE,
-                r -> r.objectives() > 0 && r.responses() > 0, r -> r.agreedAt() != null,
-                "acknowledged objectives the head had approved");
+        check("The head approved the objectives before the mid-year check", GUIDANCE, r -> r.midYearChecks() > 0,
+                r -> r.agreedAt() != null, "had their objectives approved before it");
         check("Every member of staff has acknowledged their objectives or recorded a disagreement", GUIDANCE,
                 r -> r.agreedAt() != null && r.agreedAt().toLocalDate().plusWeeks(2).isBefore(today),
-                r -> r.responses() > 0, "answered within two weeks of approval");
+                r -> r.responses() > 0, "of those approved more than two weeks ago have acknowledged them or disagreed");
         check("A mid-year check for every review once its date has passed", GUIDANCE,
                 r -> milestones(r).midYearCheckFrom().plusWeeks(4).isBefore(today), r -> r.midYearChecks() > 0,
                 "had their mid-year check (within four weeks of its date)");

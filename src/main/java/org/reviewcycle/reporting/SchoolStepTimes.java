@@ -1,5 +1,5 @@
 package org.reviewcycle.reporting;
 
-/** One school's steps in a year: open now, open for longer than the stall threshold, average days a completed step took. */
-public record SchoolStepTimes(Long schoolId, int openSteps, int stalledSteps, Double averageDays) {
+/** One school's (tenant's) steps open now, those open longer than the stall threshold, and their average days open. */
+public record SchoolStepTimes(String tenant, int openSteps, int stalledSteps, Double averageDays) {
 }

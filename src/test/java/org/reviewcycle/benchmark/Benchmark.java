@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * at {@code -Dbench.mysql.url=...}, {@code -Dbench.mysql.user}, {@code -Dbench.mysql.password};
  * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL};
  * {@code -Dbench.parts=launch} only the launch of {@value #FIRST_LAUNCH_SCHOOLS} schools beside the bare engine;
- * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark}).
+ * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark});
+ * {@code -Dbench.parts=dashboard} only the dashboards over {@value DashboardBenchmark#SCHOOLS} schools ({@link DashboardBenchmark}).
  */
 public final class Benchmark {
 
@@ -60,6 +61,13 @@ public final class Benchmark {
             databases.forEach(database -> rows.append(ImportBenchmark.rows(ImportBenchmark.run(database))));
             System.out.println(rows);
             ImportBenchmark.write(rows.toString());
+            return;
+        }
+        if ("dashboard".equals(System.getProperty("bench.parts", "all"))) {
+            var rows = new StringBuilder();
+            databases.forEach(database -> rows.append(DashboardBenchmark.rows(DashboardBenchmark.run(database))));
+            System.out.println(rows);
+            DashboardBenchmark.write(rows.toString());
             return;
         }
         String parts = System.getProperty("bench.parts", "all");

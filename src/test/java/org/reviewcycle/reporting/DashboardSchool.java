@@ -142,10 +142,12 @@ record DashboardSchool(TestSchool school, List<StaffMember> teachers, ReviewCycl
 
     private static void task(JdbcTemplate jdbc, String processInstanceId, String key, String name, LocalDateTime start,
             LocalDateTime end, String assignee) {
-        jdbc.update("insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_INST_ID_, NAME_, ASSIGNEE_, START_TIME_,"
-                + " END_TIME_, DURATION_, DELETE_REASON_) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_INST_ID_, NAME_, ASSIGNEE_,"
+                + " START_TIME_, END_TIME_, DURATION_, DELETE_REASON_, TENANT_ID_)"
+                + " values (?, ?, 'AnnualReviewCycle', ?, ?, ?, ?, ?, ?, ?, ?)",
                 processInstanceId + "-" + key, key, processInstanceId, name, assignee, Timestamp.valueOf(start),
                 end == null ? null : Timestamp.valueOf(end),
-                end == null ? null : java.time.Duration.between(start, end).toMillis(), end == null ? null : "completed");
+                end == null ? null : java.time.Duration.between(start, end).toMillis(), end == null ? null : "completed",
+                processInstanceId.substring(3, processInstanceId.lastIndexOf('-')));
     }
 }
