@@ -15,12 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.reviewcycle.reporting.DashboardTable.Chart;
+import jakarta.annotation.PreDestroy;
+
 import org.reviewcycle.process.AnnualReviewCycleProcess;
+import org.reviewcycle.reporting.DashboardTable.Chart;
 import org.reviewcycle.reporting.DashboardTable.Row;
 import org.reviewcycle.school.Milestones;
 import org.reviewcycle.school.ReviewCycle;
@@ -28,6 +33,7 @@ import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffCategory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,10 +52,21 @@ public class DashboardService {
 
     private final DashboardMapper dashboards;
     private final SchoolService schools;
+    /** The trust dashboard's parallel reads (three beside the request's own thread). */
+    private final ExecutorService trustReads = Executors.newFixedThreadPool(3, runnable -> {
+        var thread = new Thread(runnable, "trust-dashboard-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DashboardService(DashboardMapper dashboards, SchoolService schools) {
         this.dashboards = dashboards;
         this.schools = schools;
+    }
+
+    @PreDestroy
+    void stop() {
+        trustReads.shutdownNow();
     }
 
     /** The school's cycle of {@code academicYear} (null: the current year's, else the latest planned). */
@@ -116,22 +133,29 @@ public class DashboardService {
      * Every school of the trust side by side on the cycles of {@code academicYear}; the steps open now are the
      * school's reviews' of any year (a review of last year still running has stalled too).
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DashboardTable trustDashboard(String academicYear, LocalDateTime now) {
-        Map<String, SchoolStepTimes> steps = dashboards.selectTrustOpenSteps(AnnualReviewCycleProcess.KEY, now,
-                STALLED.toSeconds()).stream().filter(step -> step.tenant() != null) // reviews from before tenants
+        // four independent reads at once, each on a connection of its own: the page waits for the slowest only
+        var openSteps = CompletableFuture.supplyAsync(() -> dashboards.selectTrustOpenSteps(AnnualReviewCycleProcess.KEY,
+                now, STALLED.toSeconds()), trustReads);
+        var priorityFigures = CompletableFuture.supplyAsync(() -> dashboards.selectTrustPriorities(academicYear), trustReads);
+        var outcomeFigures = CompletableFuture.supplyAsync(() -> dashboards.selectTrustOutcomes(academicYear), trustReads);
+        List<SchoolFigures> schoolFigures = dashboards.selectTrustFigures(academicYear, now.toLocalDate());
+        Map<String, SchoolStepTimes> steps = openSteps.join().stream()
+                .filter(step -> step.tenant() != null) // reviews from before schools were tenants
                 .collect(Collectors.toMap(SchoolStepTimes::tenant, Function.identity()));
-        Map<Long, SchoolPriorities> priorities = dashboards.selectTrustPriorities(academicYear).stream()
+        Map<Long, SchoolPriorities> priorities = priorityFigures.join().stream()
                 .collect(Collectors.toMap(SchoolPriorities::schoolId, Function.identity()));
-        Map<Long, SchoolOutcomes> outcomes = dashboards.selectTrustOutcomes(academicYear).stream()
+        Map<Long, SchoolOutcomes> outcomes = outcomeFigures.join().stream()
                 .collect(Collectors.toMap(SchoolOutcomes::schoolId, Function.identity()));
-        List<Row> rows = dashboards.selectTrustFigures(academicYear, now.toLocalDate()).stream().map(s -> {
+        List<Row> rows = schoolFigures.stream().map(s -> {
             SchoolStepTimes step = steps.getOrDefault(s.schoolCode(), new SchoolStepTimes(s.schoolCode(), 0, 0, null));
             SchoolPriorities priority = priorities.getOrDefault(s.schoolId(), new SchoolPriorities(s.schoolId(), 0, 0));
             SchoolOutcomes outcome = outcomes.getOrDefault(s.schoolId(), new SchoolOutcomes(s.schoolId(), 0, 0, 0));
             int assessed = outcome.met() + outcome.partlyMet() + outcome.notMet();
             return new Row(s.schoolName(), s.reviews(), List.<Object>of(s.reviews(), share(s.agreedOnTime(), s.reviews()),
                     s.objectivesOverdue(), share(s.signedOff(), s.reviews()), step.openSteps(), step.stalledSteps(),
-                    step.averageDays() == null ? 0.0 : step.averageDays(),
+                    step.averageDays() == null ? 0.0 : oneDecimal(step.averageDays()),
                     priority.covered() + " of " + priority.priorities(), share(outcome.met(), assessed)),
                     "/schools/" + s.schoolId() + "/dashboard");
         }).toList();
@@ -180,7 +204,8 @@ public class DashboardService {
 
     private static DashboardTable stepTimes(List<StepTime> steps) {
         List<Row> rows = steps.stream().map(s -> new Row(s.stepName(), s.people(),
-                List.<Object>of(s.people(), s.openTasks(), s.averageDays(), s.longestDays()))).toList();
+                List.<Object>of(s.people(), s.openTasks(), oneDecimal(s.averageDays()), oneDecimal(s.longestDays()))))
+                .toList();
         return new DashboardTable("step-times", "Time spent at each step",
                 "From the engine's history: days each step took on average and at most (steps still open count up to now).",
                 "Step", List.of(notCharted(count("People")), notCharted(count("Open now")), days("Average days"),
@@ -191,7 +216,8 @@ public class DashboardService {
     private static DashboardTable waiting(List<WaitingStep> steps, LocalDateTime now) {
         List<Row> rows = steps.stream().map(s -> new Row(s.revieweeName(), 1, List.<Object>of(s.stepName(),
                 s.holderName() == null ? "Offered to a group" : s.holderName(),
-                Duration.between(s.waitingSince(), now).toHours() / 24.0), "/records/reviews/" + s.reviewId())).toList();
+                oneDecimal(Duration.between(s.waitingSince(), now).toHours() / 24.0)), "/records/reviews/" + s.reviewId()))
+                .toList();
         return new DashboardTable("waiting-longest", "Reviews waiting longest on a step now",
                 "The open steps that have waited longest; each name opens the review's record.",
                 "Whose review", List.of(text("Step"), text("With"), days("Days waiting")), Chart.BARS, rows);
@@ -241,6 +267,11 @@ public class DashboardService {
 
     static Milestones milestones(ReviewCycle cycle, ReviewFigures review) {
         return cycle.milestonesFor(review.category(), review.startedOn());
+    }
+
+    /** Days, averages and the like to one decimal place, as the pages and the CSV show them. */
+    static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     /** A share in percent, 0 when there is nothing to share. */

@@ -68,7 +68,8 @@ final class Moderation {
         for (Map.Entry<Long, Appraiser> entry : byAppraiser.entrySet()) {
             Appraiser a = entry.getValue();
             Appraiser others = school.without(a);
-            rows.add(new Row(a.name(), a.reviewees(), List.<Object>of(a.reviewees(), a.objectivesPerPerson(),
+            rows.add(new Row(a.name(), a.reviewees(), List.<Object>of(a.reviewees(),
+                    DashboardService.oneDecimal(a.objectivesPerPerson()),
                     a.returned(), a.metShare(), others.reviewees() == 0 ? "" : outlier(a, others))));
         }
         rows.sort((x, y) -> x.label().compareTo(y.label()));
