@@ -151,6 +151,17 @@ class DashboardPages {
         }
     }
 
+    /** Stops a governor logging in (they stood down), or lets them in again; their account is kept. */
+    @PostMapping("/schools/{id}/governors/{governorId}/active")
+    String setGovernorActive(@PathVariable("id") long schoolId, @PathVariable long governorId,
+            @RequestParam boolean active, RedirectAttributes redirect) {
+        access.requireFull(schoolId);
+        Governor governor = governors.setActive(schoolId, governorId, active);
+        redirect.addFlashAttribute("message", active ? governor.fullName() + " can log in again."
+                : governor.fullName() + " can no longer log in.");
+        return "redirect:/schools/" + schoolId + "/governors";
+    }
+
     private SchoolDashboard dashboard(long schoolId, String year) {
         DashboardAccess.View view = access.require(schoolId);
         School school = schoolOf(schoolId);

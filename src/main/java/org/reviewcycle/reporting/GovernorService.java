@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
+import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.staff.NonStaffLogins;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -81,9 +82,12 @@ public class GovernorService implements NonStaffLogins {
         return governors.selectGovernorByUsername(username).filter(Governor::active);
     }
 
-    /** Stops a governor logging in (they stood down); their account is kept, and can be let in again. */
-    public void setActive(long schoolId, long governorId, boolean active) {
+    /** Stops a governor of the school logging in (they stood down), or lets them in again; the account is kept. */
+    public Governor setActive(long schoolId, long governorId, boolean active) {
+        Governor governor = governors.selectGovernorsOf(schoolId).stream().filter(g -> g.id() == governorId).findFirst()
+                .orElseThrow(() -> new NotFoundException("The school has no such governor."));
         governors.updateActive(schoolId, governorId, active, actor.username());
+        return governor;
     }
 
     @Override

@@ -245,6 +245,24 @@ class DashboardOnMariaDbTest {
                 .containsExactly(GovernorService.AUTHORITY);
     }
 
+    @Test
+    void theHeadStopsAGovernorLoggingInAndAnotherHeadCannot() throws Exception {
+        Governor governor = governor(known.school());
+        String path = "/schools/" + known.school().school().id() + "/governors/" + governor.id() + "/active";
+        mvc.perform(post(path).param("active", "false").with(people.as(other.head().username())).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path).param("active", "false").with(people.as(known.school().teacher().username())).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(logins.loadUserByUsername(governor.username()).isEnabled()).isTrue();
+        mvc.perform(post("/schools/" + other.school().id() + "/governors/" + governor.id() + "/active").param("active", "false")
+                .with(people.as(other.head().username())).with(csrf())).andExpect(status().isNotFound());
+        assertThat(logins.loadUserByUsername(governor.username()).isEnabled()).isTrue();
+
+        mvc.perform(post(path).param("active", "false").with(people.as(known.school().head().username())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(logins.loadUserByUsername(governor.username()).isEnabled()).isFalse();
+    }
+
     private Governor governor(TestSchool school) {
         String username = "governor." + school.school().code();
         return governors.governor(username).orElseGet(() -> governors.addGovernor(school.school().id(), "Gill",
