@@ -119,11 +119,15 @@ public class DashboardService {
         return new SchoolDashboard(school, maybeCycle, previousYear, List.copyOf(tables), checklist, false);
     }
 
-    /** The same dashboard for governors: aggregates only, groups of fewer than five blanked, no names. */
+    /**
+     * The same dashboard for governors: aggregates only, groups of fewer than five blanked, no names; the checklist
+     * says whether each point is met, without the figures of a point about fewer than five people.
+     */
     public SchoolDashboard governorsView(SchoolDashboard full) {
         List<DashboardTable> tables = full.tables().stream().filter(t -> !NAMED_TABLES.contains(t.id()))
                 .map(DashboardTable::forGovernors).toList();
-        return new SchoolDashboard(full.school(), full.cycle(), full.previousYear(), tables, full.checklist(), true);
+        return new SchoolDashboard(full.school(), full.cycle(), full.previousYear(), tables,
+                full.checklist().stream().map(CheckPoint::forGovernors).toList(), true);
     }
 
     /** Tables whose rows are people (the steps waiting longest, the appraisers): never shown to governors. */

@@ -49,10 +49,12 @@ final class ProcessChecklist {
         int withoutReview = coverage.withoutReview() == null ? 0 : coverage.withoutReview();
         add("Every member of staff but the head has an appraiser", REGULATIONS,
                 withoutReviewer == 0 ? Status.MET : Status.NOT_MET,
-                withoutReviewer == 0 ? "Everyone has an appraiser." : "Without an appraiser: " + withoutReviewer + ".");
+                withoutReviewer == 0 ? "Everyone has an appraiser." : "Without an appraiser: " + withoutReviewer + ".",
+                withoutReviewer);
         add("Everyone with an appraiser has a review this year", GUIDANCE,
                 withoutReview == 0 ? Status.MET : Status.NOT_MET,
-                withoutReview == 0 ? "Reviews: " + reviews.size() + "." : "With an appraiser but no review: " + withoutReview + ".");
+                withoutReview == 0 ? "Reviews: " + reviews.size() + "." : "With an appraiser but no review: " + withoutReview + ".",
+                withoutReview == 0 ? reviews.size() : withoutReview);
         check("Objectives agreed by each person's deadline (31 October for teachers)", REGULATIONS,
                 r -> !milestones(r).objectivesAgreedBy().isAfter(today),
                 r -> r.agreedAt() != null && !r.agreedAt().toLocalDate().isAfter(milestones(r).objectivesAgreedBy()),
@@ -63,7 +65,8 @@ final class ProcessChecklist {
         add("Every objective serves a school improvement priority (regulation 6(5))", REGULATIONS,
                 objectivesWithoutPriority == 0 ? Status.MET : Status.NOT_MET,
                 objectivesWithoutPriority == 0 ? "Every objective is linked to a priority."
-                        : "Objectives serving no priority of the school: " + objectivesWithoutPriority + ".");
+                        : "Objectives serving no priority of the school: " + objectivesWithoutPriority + ".",
+                objectivesWithoutPriority);
         check("Each person has one to five objectives (two to four recommended)", GUIDANCE,
                 r -> r.agreedAt() != null, r -> r.objectives() >= 1 && r.objectives() <= 5, "have one to five objectives");
         check("The head approved the objectives before the mid-year check", GUIDANCE, r -> r.midYearChecks() > 0,
@@ -106,11 +109,17 @@ final class ProcessChecklist {
         double before = goodOrBetter(previousYear);
         String point = "Lessons good or better at least as often as last year";
         if (Double.isNaN(now) || Double.isNaN(before)) {
-            add(point, GUIDANCE, Status.NOT_DUE, "Needs lessons observed in both " + previousYear + " and " + year + ".");
+            add(point, GUIDANCE, Status.NOT_DUE, "Needs lessons observed in both " + previousYear + " and " + year + ".", 0);
         } else {
             add(point, GUIDANCE, now >= before ? Status.MET : Status.NOT_MET,
-                    String.format("%.0f%% in %s against %.0f%% in %s.", now, year, before, previousYear));
+                    String.format("%.0f%% in %s against %.0f%% in %s.", now, year, before, previousYear),
+                    Math.min(observed(year), observed(previousYear)));
         }
+    }
+
+    /** How many people were observed in the year (a person in two categories is counted in each: a rare case). */
+    private int observed(String academicYear) {
+        return judgements.stream().filter(j -> j.academicYear().equals(academicYear)).mapToInt(JudgementFigures::people).sum();
     }
 
     private double goodOrBetter(String academicYear) {
@@ -125,15 +134,15 @@ final class ProcessChecklist {
         List<ReviewFigures> concerned = reviews.stream().filter(due).toList();
         long met = concerned.stream().filter(done).count();
         if (concerned.isEmpty()) {
-            add(point, source, Status.NOT_DUE, "Nobody yet.");
+            add(point, source, Status.NOT_DUE, "Nobody yet.", 0);
         } else {
             add(point, source, met == concerned.size() ? Status.MET : Status.NOT_MET,
-                    met + " of " + concerned.size() + " " + what + ".");
+                    met + " of " + concerned.size() + " " + what + ".", concerned.size());
         }
     }
 
-    private void add(String point, String source, Status status, String detail) {
-        points.add(new CheckPoint(points.size() + 1, point, source, status, detail));
+    private void add(String point, String source, Status status, String detail, int people) {
+        points.add(new CheckPoint(points.size() + 1, point, source, status, detail, people));
     }
 
     private Milestones milestones(ReviewFigures review) {
