@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * In a real browser: the head opens the dashboard (every chart drawn beside its table), follows the review
  * waiting longest to its record; the head adds a governor, who logs in, lands on the school's dashboard
- * and sees aggregates only, and is refused Tasklist. Screenshots in target/screenshots/dashboard/.
+ * and sees aggregates only, and is refused Tasklist; the trust's admin opens every school side by side.
+ * Screenshots in target/screenshots/dashboard/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserTest {
@@ -86,6 +87,16 @@ class DashboardBrowserTest {
             browser.open("/camunda/app/tasklist/default/");
             browser.waitUntilTextShown("Not allowed");
             browser.screenshot("6-governor-refused-tasklist");
+
+            browser.open("/login?logout");
+            browser.driver().manage().deleteAllCookies();
+            browser.logIn("admin", "demo");
+            browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
+            browser.open("/dashboard");
+            browser.waitUntilTextShown("The trust’s appraisal in");
+            assertThat(browser.currentPath()).startsWith("/trust/dashboard");
+            assertThat(browser.pageText()).contains(known.school().school().name(), "Every school side by side");
+            browser.screenshot("7-trust-dashboard");
         }
     }
 }
