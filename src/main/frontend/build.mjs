@@ -35,7 +35,10 @@ await esbuild.build({
     'bpmn-editor': 'src/bpmn-editor.js',
     'dmn-editor': 'src/dmn-editor.js',
     'form-editor': 'src/form-editor.js',
-    'bpmn-diff': 'src/bpmn-diff.js'
+    // what changed between two versions of a school's cycle (cycledesign), bpmn-js-differ
+    'bpmn-diff': 'src/bpmn-diff.js',
+    // the dashboards' charts (reporting, templates/reporting), Chart.js
+    dashboard: 'src/dashboard.js'
   },
   outdir,
   bundle: true,

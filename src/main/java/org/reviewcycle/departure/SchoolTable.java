@@ -15,6 +15,9 @@ enum SchoolTable {
     // the uploaded file itself is not exported: it held the school's MIS export, which the school has
     IMPORT_UPLOADS("staff_import_upload", "staff-import-uploads.csv", "Staff files uploaded, not yet imported", false,
             "id", "file_name", "mapping", "created_by", "created_at"),
+    // governors' logins (reporting), no password hash
+    GOVERNORS("governor", "governors.csv", "Governors' accounts", "id", "username", "first_name", "last_name", "email",
+            "active"),
     STAFF("staff_member", "staff.csv", "Members of staff", "id", "staff_number", "username", "first_name", "last_name", "email",
             "job_title", "category", "active", "administrator", "trust_admin", "reviewer_id", "line_manager_id",
             "started_on", "left_on"),

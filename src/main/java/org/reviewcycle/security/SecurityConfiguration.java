@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.reviewcycle.reporting.GovernorService;
 import org.reviewcycle.staff.EngineGroups;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,16 +22,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -62,6 +69,15 @@ class SecurityConfiguration {
     private static final RequestMatcher WEBAPP_CHANGE_WITHOUT_TOKEN = new AndRequestMatcher(path(null, "/camunda/api/**"),
             request -> !SAFE_METHODS.contains(request.getMethod()) && !carriesWebappsCsrfToken(request));
 
+    /**
+     * A governor (reporting.GovernorService) reads their school's dashboard and nothing else: every other
+     * page and endpoint (Tasklist, Cockpit, /engine-rest, /api, records, staff pages) is refused to them.
+     */
+    private static final RequestMatcher GOVERNOR_OUTSIDE_DASHBOARD = new AndRequestMatcher(
+            request -> isGovernor(SecurityContextHolder.getContext().getAuthentication()),
+            new NegatedRequestMatcher(new OrRequestMatcher(paths("/dashboard", "/schools/*/dashboard",
+                    "/schools/*/dashboard/*", "/editors/dashboard.js", "/logout"))));
+
     @Bean
     static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -77,6 +93,7 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(new OrRequestMatcher(paths("/engine-rest/**", "/api/**")))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(GOVERNOR_OUTSIDE_DASHBOARD).denyAll()
                         .requestMatchers(paths("/api/**")).hasAuthority(EngineGroups.ADMINS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(LoginThrottling.basicEntryPoint("ReviewCycle", throttle)))
@@ -102,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.GET, "/camunda/lib/*.js"),
                                 path(HttpMethod.GET, "/camunda/app/tasklist/camunda-tasklist-bootstrap.*"))
                         .permitAll()
+                        .requestMatchers(GOVERNOR_OUTSIDE_DASHBOARD).denyAll()
                         .requestMatchers(WEBAPP_CHANGE_WITHOUT_TOKEN).denyAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.
@@ -120,7 +138,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")
-                        .defaultSuccessUrl(LoginPage.TASKLIST, false))
+                        .successHandler(landing()))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
                         // by path alone: once logged out, the session that held the token is gone
@@ -161,6 +179,21 @@ class SecurityConfiguration {
     /** Paths matched on the request URI, whichever servlet (Spring MVC, Camunda's Jersey) serves them. */
     private static RequestMatcher[] paths(String... patterns) {
         return Arrays.stream(patterns).map(p -> path(null, p)).toArray(RequestMatcher[]::new);
+    }
+
+    /** Staff land where they were going, else in Tasklist; a governor always on their school's dashboard. */
+    private static AuthenticationSuccessHandler landing() {
+        var staff = new SavedRequestAwareAuthenticationSuccessHandler();
+        staff.setDefaultTargetUrl(LoginPage.TASKLIST);
+        var governors = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
+        governors.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> (isGovernor(authentication) ? governors : staff)
+                .onAuthenticationSuccess(request, response, authentication);
+    }
+
+    private static boolean isGovernor(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> GovernorService.AUTHORITY.equals(a.getAuthority()));
     }
 
     private static SimpleUrlLogoutSuccessHandler loggedOut() {

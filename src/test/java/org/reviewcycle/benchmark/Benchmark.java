@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code -Dbench.parts=login} times only the logins, in one school of {@value #STAFF_PER_SCHOOL};
  * {@code -Dbench.parts=launch} only the launch of {@value #FIRST_LAUNCH_SCHOOLS} schools beside the bare engine;
  * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark});
- * {@code -Dbench.parts=report} only the written report of one review ({@link ReportBenchmark}).
+ * {@code -Dbench.parts=report} only the written report of one review ({@link ReportBenchmark});
+ * {@code -Dbench.parts=dashboard} only the dashboards over {@value DashboardBenchmark#SCHOOLS} schools ({@link DashboardBenchmark}).
  */
 public final class Benchmark {
 
@@ -67,6 +68,13 @@ public final class Benchmark {
             var rows = new StringBuilder();
             databases.forEach(database -> rows.append(ReportBenchmark.rows(ReportBenchmark.run(database))));
             System.out.println(rows);
+            return;
+        }
+        if ("dashboard".equals(System.getProperty("bench.parts", "all"))) {
+            var rows = new StringBuilder();
+            databases.forEach(database -> rows.append(DashboardBenchmark.rows(DashboardBenchmark.run(database))));
+            System.out.println(rows);
+            DashboardBenchmark.write(rows.toString());
             return;
         }
         String parts = System.getProperty("bench.parts", "all");
