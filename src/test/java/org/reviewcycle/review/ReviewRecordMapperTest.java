@@ -334,7 +334,7 @@ class ReviewRecordMapperTest {
 
         RevieweeSignOff signOff = records.selectRevieweeSignOff(first.id()).orElseThrow();
         assertThat(signOff).isEqualTo(new RevieweeSignOff(first.id(), "A fair summary of my year",
-                school.teacher().username(), createdAt("reviewee_sign_off", first.id())));
+                school.teacher().username(), createdAt("reviewee_sign_off", first.id()), null));
         assertThat(signOff.signedAt()).isBetween(before.minusSeconds(1), databaseNow());
     }
 
