@@ -54,6 +54,9 @@ class SelfReviewListener extends ReviewTaskListener {
         var entries = new ArrayList<SelfReviewEntry>();
         for (SubmittedForm entry : form.list(SELF_REVIEW, "Your self-review")) {
             Integer position = entry.integer("position", "Your self-review: the objective number");
+            if (position == null) {
+                throw new IllegalArgumentException("Your self-review: every entry needs its objective number");
+            }
             String label = "Objective " + position;
             entries.add(new SelfReviewEntry(position, entry.text("achieved", label + ": what you achieved"),
                     entry.text("evidence", label + ": your evidence")));
