@@ -101,6 +101,16 @@ class AnnualReviewCycleProcessTest {
         review.submit(reviewee.username(), values("response", response, "disagreementReason", reason));
     }
 
+    /** The reviewee's review with its objectives approved and answered: acknowledged, or disagreed with. */
+    ReviewDriver objectivesApprovedAnd(StaffMember reviewee, String response, String reason) {
+        var review = reviewOf(reviewee);
+        selfReflect(review, reviewee);
+        plan(review);
+        headDecides(review, "APPROVE", null);
+        acknowledge(review, reviewee, response, reason);
+        return review;
+    }
+
     void midYear(ReviewDriver review, String firstTitle) {
         assertThat(review.openTaskKey()).isNull();
         review.fireTimer();
@@ -308,11 +318,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void anObservationDateInTheFutureIsRefusedSayingWhy() {
-        var review = reviewOf(school.teacher());
-        selfReflect(review, school.teacher());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.teacher(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         String nextWeek = java.time.LocalDate.now().plusWeeks(1).toString();
 
@@ -325,11 +331,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void theFinalReviewShowsEachObjectivesSuccessCriteriaBesideItsOutcome() {
-        var review = reviewOf(school.assistant());
-        selfReflect(review, school.assistant());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         selfReview(review);
 
@@ -365,11 +367,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void aDisagreementWithTheObjectivesGoesToTheHeadAtOnceNamedForThePersonAndTheirAnswerIsKept() {
-        var review = reviewOf(school.teacher());
-        selfReflect(review, school.teacher());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.teacher(), "DISAGREE", "Objective 2 is outside my year group");
+        var review = objectivesApprovedAnd(school.teacher(), "DISAGREE", "Objective 2 is outside my year group");
         long reviewId = review(school.teacher()).id();
         assertThat(objectiveService.responses(reviewId)).singleElement()
                 .satisfies(r -> assertThat(r.response()).isEqualTo(Response.DISAGREED));
@@ -409,11 +407,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void theHeadSendsDisputedObjectivesBackToThePlanningMeetingWhichShowsWhy() {
-        var review = reviewOf(school.teacher());
-        selfReflect(review, school.teacher());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.teacher(), "DISAGREE", "Two objectives on writing and none on maths");
+        var review = objectivesApprovedAnd(school.teacher(), "DISAGREE", "Two objectives on writing and none on maths");
         review.submit(school.head().username(), values("objectivesDecision", "PLANNING_MEETING",
                 "headResponse", "Agreed: replace one with a maths objective"));
 
@@ -438,11 +432,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void aDisagreementWithTheFinalReviewGoesToTheHeadBeforeTheSignOff() {
-        var review = reviewOf(school.assistant());
-        selfReflect(review, school.assistant());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         finalReview(review, false);
         assertThat(review.openTaskKey()).isEqualTo(REVIEWEE_SIGN_OFF);
@@ -499,11 +489,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void onlyTheSchoolsHeadSeesAndAnswersTheDisagreement() {
-        var review = reviewOf(school.teacher());
-        selfReflect(review, school.teacher());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.teacher(), "DISAGREE", "Objective 2 is outside my year group");
+        var review = objectivesApprovedAnd(school.teacher(), "DISAGREE", "Objective 2 is outside my year group");
         String taskId = review.openTask().getId();
         long reviewId = review(school.teacher()).id();
         TestSchool otherSchool = TestSchool.create(schools, staff);
@@ -537,11 +523,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void theSelfReviewComesBeforeTheFinalReviewWhoseFormShowsIt() {
-        var review = reviewOf(school.assistant());
-        selfReflect(review, school.assistant());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         review.fireTimer();
 
@@ -586,11 +568,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void anObjectiveChangedAtMidYearGoesBackToTheHead() {
-        var review = reviewOf(school.teacher());
-        selfReflect(review, school.teacher());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.teacher(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.teacher(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process in science and history");
         assertThat(review.openTaskKey()).isEqualTo(APPROVE_OBJECTIVES);
         assertThat(review.taskVariables()).containsEntry("changedAtMidYear", true);
@@ -606,11 +584,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void aSupportStaffReviewHasNoObservationAndNoPayRecommendation() {
-        var review = reviewOf(school.assistant());
-        selfReflect(review, school.assistant());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         assertThat(review.openTaskKey()).isNull();
         assertThat(review.variable("observationCount")).isEqualTo(0);
@@ -659,11 +633,7 @@ class AnnualReviewCycleProcessTest {
 
     @Test
     void theHeadReturnsTheFinalReview() {
-        var review = reviewOf(school.assistant());
-        selfReflect(review, school.assistant());
-        plan(review);
-        headDecides(review, "APPROVE", null);
-        acknowledge(review, school.assistant(), "ACKNOWLEDGE", null);
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
         midYear(review, "Use the school writing process across the curriculum");
         finalReview(review, false);
         revieweeSigns(review, school.assistant());
