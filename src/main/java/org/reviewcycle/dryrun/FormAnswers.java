@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * are kept (a dynamic list's rows, as the planning meeting's returned objectives); a choice takes
  * its first option (the forms list the way forward first: approve, acknowledge, sign off, met, on
  * track); a choice from the task's options ({@code valuesKey}, as the school's priorities) takes
- * the first of them; a date is today's (an observation cannot be in the future); a box is ticked.
+ * the first of them; a date is today's (an observation cannot be in the future); a box is ticked
+ * where the form requires it and left clear otherwise.
  * A field the form hides ({@code conditional.hide}, a FEEL expression) is left out, as form-js
  * leaves it out: the hide condition is evaluated by the engine's own FEEL engine over the task's
  * variables and the answers given so far.
@@ -90,7 +91,9 @@ final class FormAnswers {
         return switch (type) {
             case "textfield", "textarea" -> text(validate);
             case "number" -> validate.has("min") ? validate.get("min").numberValue() : 1;
-            case "checkbox" -> true;
+            // the way forward: a box the form requires is ticked (I have read my review), any other
+            // is left clear (I disagree with this review)
+            case "checkbox" -> validate.path("required").asBoolean(false);
             case "datetime" -> switch (component.path("subtype").asText("date")) {
                 case "time" -> "09:00";
                 case "datetime" -> today + "T09:00";

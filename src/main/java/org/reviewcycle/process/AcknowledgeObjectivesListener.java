@@ -1,5 +1,7 @@
 package org.reviewcycle.process;
 
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,7 +10,11 @@ import org.reviewcycle.objective.Response;
 import org.reviewcycle.review.ReviewFacts;
 import org.springframework.stereotype.Component;
 
-/** Task_AcknowledgeObjectives, form AcknowledgeObjectives: the reviewee acknowledges or disagrees. */
+/**
+ * Task_AcknowledgeObjectives, form AcknowledgeObjectives: the reviewee acknowledges or disagrees; a
+ * disagreement sets {@code objectivesDisagreed}, which takes the review to the head's answer
+ * (Gateway_ObjectivesDisagreed).
+ */
 @Component("acknowledgeObjectivesListener")
 class AcknowledgeObjectivesListener extends ReviewTaskListener {
 
@@ -38,7 +44,10 @@ class AcknowledgeObjectivesListener extends ReviewTaskListener {
         if (choice == null) {
             throw new IllegalArgumentException("Response: choose whether you acknowledge or disagree with the objectives");
         }
-        objectives.respond(facts.review().id(), choice == Choice.ACKNOWLEDGE ? Response.ACKNOWLEDGED : Response.DISAGREED,
+        var response = objectives.respond(facts.review().id(),
+                choice == Choice.ACKNOWLEDGE ? Response.ACKNOWLEDGED : Response.DISAGREED,
                 form.text("disagreementReason", "Reason for disagreeing"));
+        // a disagreement goes to the head at once (Task_RespondToObjectivesDisagreement)
+        task.getExecution().setVariable(Variables.OBJECTIVES_DISAGREED, response.response() == Response.DISAGREED);
     }
 }

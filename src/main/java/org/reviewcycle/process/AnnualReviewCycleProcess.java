@@ -22,6 +22,9 @@ public final class AnnualReviewCycleProcess {
         public static final String APPROVE_OBJECTIVES = "Task_ApproveObjectives";
         public static final String OBJECTIVES_APPROVED = "Gateway_ObjectivesApproved";
         public static final String ACKNOWLEDGE_OBJECTIVES = "Task_AcknowledgeObjectives";
+        public static final String OBJECTIVES_DISAGREED = "Gateway_ObjectivesDisagreed";
+        public static final String RESPOND_TO_OBJECTIVES_DISAGREEMENT = "Task_RespondToObjectivesDisagreement";
+        public static final String OBJECTIVES_STAND = "Gateway_ObjectivesStand";
         public static final String MID_YEAR_CHECK_DONE = "Gateway_MidYearCheckDone";
         public static final String MID_YEAR_REACHED = "Event_MidYearReached";
         public static final String MID_YEAR_CHECK = "Task_MidYearCheck";
@@ -29,8 +32,11 @@ public final class AnnualReviewCycleProcess {
         public static final String OBSERVATIONS_NEEDED = "Gateway_ObservationsNeeded";
         public static final String LESSON_OBSERVATION = "Task_LessonObservation";
         public static final String FINAL_REVIEW_REACHED = "Event_FinalReviewReached";
+        public static final String SELF_REVIEW = "Task_SelfReview";
         public static final String FINAL_REVIEW = "Task_FinalReview";
         public static final String REVIEWEE_SIGN_OFF = "Task_RevieweeSignOff";
+        public static final String FINAL_REVIEW_DISAGREED = "Gateway_FinalReviewDisagreed";
+        public static final String RESPOND_TO_FINAL_REVIEW_DISAGREEMENT = "Task_RespondToFinalReviewDisagreement";
         public static final String HEAD_SIGN_OFF = "Task_HeadSignOff";
         public static final String FINAL_REVIEW_SIGNED_OFF = "Gateway_FinalReviewSignedOff";
         public static final String REVIEW_COMPLETE = "Event_ReviewComplete";
@@ -52,8 +58,14 @@ public final class AnnualReviewCycleProcess {
         public static final String OBSERVATION_COUNT = "observationCount";
         public static final String PAY_RECOMMENDATION_DUE = "payRecommendationDue";
         public static final String OBJECTIVES_APPROVED = "objectivesApproved";
+        /** The reviewee disagreed with the objectives (Task_AcknowledgeObjectives). */
+        public static final String OBJECTIVES_DISAGREED = "objectivesDisagreed";
+        /** The head's answer to that disagreement: the objectives stand, or go back to the planning meeting. */
+        public static final String OBJECTIVES_STAND = "objectivesStand";
         public static final String MID_YEAR_CHECK_DONE = "midYearCheckDone";
         public static final String OBJECTIVES_CHANGED_AT_MID_YEAR = "objectivesChangedAtMidYear";
+        /** The reviewee signed the final review and disagreed with it (Task_RevieweeSignOff). */
+        public static final String FINAL_REVIEW_DISAGREED = "finalReviewDisagreed";
         public static final String FINAL_REVIEW_SIGNED_OFF = "finalReviewSignedOff";
 
         private Variables() {
@@ -66,10 +78,13 @@ public final class AnnualReviewCycleProcess {
         public static final String PLANNING_MEETING = "PlanningMeeting";
         public static final String APPROVE_OBJECTIVES = "ApproveObjectives";
         public static final String ACKNOWLEDGE_OBJECTIVES = "AcknowledgeObjectives";
+        public static final String RESPOND_TO_OBJECTIVES_DISAGREEMENT = "RespondToObjectivesDisagreement";
         public static final String MID_YEAR_CHECK = "MidYearCheck";
         public static final String LESSON_OBSERVATION = "LessonObservation";
+        public static final String SELF_REVIEW = "SelfReview";
         public static final String FINAL_REVIEW = "FinalReview";
         public static final String REVIEWEE_SIGN_OFF = "RevieweeSignOff";
+        public static final String RESPOND_TO_FINAL_REVIEW_DISAGREEMENT = "RespondToFinalReviewDisagreement";
         public static final String HEAD_SIGN_OFF = "HeadSignOff";
 
         private Forms() {

@@ -4,9 +4,6 @@ import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.reviewcycle.objective.Objective;
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task_FinalReview, form FinalReview: outcomes per objective, the impact section, CPD, next
  * year's needs and, for teachers, the pay recommendation. The form shows the mid-year progress,
- * the observations and, after a return, the head's reason.
+ * the observations, the reviewee's self-review and, after a return, the head's reason.
  */
 @Component("finalReviewListener")
 class FinalReviewListener extends ReviewTaskListener {
@@ -59,18 +56,19 @@ class FinalReviewListener extends ReviewTaskListener {
     void prepare(DelegateTask task, ReviewFacts facts) {
         long reviewId = facts.review().id();
         List<Objective> current = objectives.currentObjectives(reviewId);
-        Map<Long, Objective> byId = current.stream().collect(Collectors.toMap(Objective::id, Function.identity()));
         forms.showObjectives(task, facts);
         task.setVariableLocal("returnReason", reviews.finalReviewDecisions(reviewId).stream()
                 .reduce((first, second) -> second)
                 .filter(d -> d.decision() == SignOffDecision.RETURNED)
                 .map(FinalReviewDecision::reason).map(FormText::literal).orElse(""));
-        ReviewForms.showList(task, "midYearTable", reviews.midYearProgress(reviewId).stream()
-                .filter(p -> byId.containsKey(p.objectiveId()))
-                .map(p -> ReviewForms.row("position", byId.get(p.objectiveId()).position(),
-                        "title", byId.get(p.objectiveId()).title(), "status", p.status().label(),
-                        "note", ReviewForms.text(p.note())))
+        forms.showMidYearProgress(task, facts);
+        // the reviewee's self-review (Task_SelfReview), written for this meeting
+        ReviewForms.showList(task, "selfReviewTable", reviews.selfReviewObjectives(reviewId).stream()
+                .map(o -> ReviewForms.row("position", o.position(), "title", o.title(), "achieved", o.achieved(),
+                        "evidence", ReviewForms.text(o.evidence())))
                 .toList());
+        task.setVariableLocal("selfReviewOverallText", reviews.selfReview(reviewId)
+                .map(r -> FormText.literal(r.overall())).orElse(""));
         ReviewForms.showList(task, "observationsTable", observations.observationsOf(reviewId).stream()
                 .map(o -> ReviewForms.row("date", ReviewForms.DAY.format(o.observedOn()), "judgement", o.judgement().label(),
                         "strengths", o.strengths(), "areasToDevelop", o.areasToDevelop()))

@@ -14,7 +14,8 @@ import org.reviewcycle.staff.StaffService;
 import org.springframework.stereotype.Component;
 
 /**
- * Who does the head's tasks (Task_ApproveObjectives, Task_HeadSignOff), decided by their create
+ * Who does the head's tasks (Task_ApproveObjectives, Task_RespondToObjectivesDisagreement,
+ * Task_RespondToFinalReviewDisagreement, Task_HeadSignOff), decided by their create
  * listeners when the task is made: the school's head, as assignee, so that the task is in their list
  * ready to work on, without a Claim. With no head (the post vacant) or several (co-heads), the task
  * is offered to the school's heads' group (process variable {@code headGroup}) instead: any of them

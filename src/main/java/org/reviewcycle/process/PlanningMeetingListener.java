@@ -12,6 +12,7 @@ import org.reviewcycle.objective.Objective;
 import org.reviewcycle.objective.ObjectiveDraft;
 import org.reviewcycle.objective.ObjectiveService;
 import org.reviewcycle.objective.TeamObjectivesChanged;
+import org.reviewcycle.review.DisagreementSubject;
 import org.reviewcycle.review.Review;
 import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
@@ -24,10 +25,12 @@ import org.springframework.stereotype.Component;
  * Task_PlanningMeeting, form PlanningMeeting: the team leader records the objectives. The form is
  * prefilled with the objectives the head returned, or else with the joint objectives the team
  * leader has already set for the team this cycle. Above the objectives it shows, read-only, those
- * of the previous year that were not met, as suggestions to carry forward, and the joint objectives
+ * of the previous year that were not met and the CPD needs found then (at lesson observations and in
+ * the final review), as suggestions to carry forward, and the joint objectives
  * the leaders of the reviewee's teams proposed for the year, to tick into the objectives (checklist
  * teamObjectives; ticked already when the returned round had them). When a leader changes those
- * proposals, planning meetings already open show the new list.
+ * proposals, planning meetings already open show the new list. When the head sent the objectives
+ * back after the reviewee disagreed with them, the form shows the disagreement and the head's response.
  */
 @Component("planningMeetingListener")
 class PlanningMeetingListener extends ReviewTaskListener {
@@ -72,6 +75,7 @@ class PlanningMeetingListener extends ReviewTaskListener {
                 reflection.map(r -> FormText.literal(r.developmentWishes())).orElse(""));
         task.setVariableLocal("selfReflectionIdeas", reflection.map(r -> FormText.literal(r.objectiveIdeas())).orElse(""));
         task.setVariableLocal("returnReason", forms.lastReturnReason(facts));
+        task.setVariableLocal("reopenedText", reopenedAfterDisagreement(reviewId));
         forms.showDecisionHistory(task, facts);
         forms.showPriorities(task, facts);
         showCarriedForward(task, reviewId);
@@ -148,6 +152,30 @@ class PlanningMeetingListener extends ReviewTaskListener {
                 .toList());
         task.setVariableLocal("carriedForwardYear",
                 carried.isEmpty() ? "" : FormText.literal(carried.get(0).academicYear()));
+
+        // CPD needs found last year, at lesson observations and in the final review
+        var needs = reviews.cpdNeedsToCarryForward(reviewId);
+        ReviewForms.showList(task, "cpdNeedsCarried", needs.stream()
+                .map(n -> ReviewForms.row("foundIn", n.fromObservation()
+                                ? "Lesson observation, " + ReviewForms.DAY.format(n.observedOn())
+                                : "Final review " + n.academicYear(),
+                        "need", n.need()))
+                .toList());
+        task.setVariableLocal("cpdNeedsYear", needs.isEmpty() ? "" : FormText.literal(needs.get(0).academicYear()));
+    }
+
+    /**
+     * After the head answered the reviewee's disagreement by sending the objectives back to this
+     * meeting: what the reviewee said and the head's response, for a text component; empty otherwise.
+     */
+    private String reopenedAfterDisagreement(long reviewId) {
+        int round = objectives.currentObjectives(reviewId).stream().mapToInt(Objective::round).max().orElse(0);
+        return reviews.latestDisagreement(reviewId, DisagreementSubject.OBJECTIVES)
+                .filter(d -> Boolean.FALSE.equals(d.objectivesStand()) && d.round() == round)
+                .map(d -> "**Why " + FormText.literal(d.raisedByName() == null ? "the reviewee" : d.raisedByName())
+                        + " disagreed:** " + FormText.literal(d.reason()) + "\n\n**The head's response:** "
+                        + FormText.literal(d.response()))
+                .orElse("");
     }
 
     @Override

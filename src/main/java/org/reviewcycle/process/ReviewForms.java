@@ -128,6 +128,18 @@ class ReviewForms {
                 .map(o -> row("label", o.position() + ". " + o.title(), "value", String.valueOf(o.position()))).toList());
     }
 
+    /** The progress recorded on each current objective at the mid-year check (none before it). */
+    void showMidYearProgress(DelegateTask task, ReviewFacts facts) {
+        Map<Long, Objective> byId = objectives.currentObjectives(facts.review().id()).stream()
+                .collect(Collectors.toMap(Objective::id, Function.identity()));
+        showList(task, "midYearTable", reviews.midYearProgress(facts.review().id()).stream()
+                .filter(p -> byId.containsKey(p.objectiveId()))
+                .map(p -> row("position", byId.get(p.objectiveId()).position(),
+                        "title", byId.get(p.objectiveId()).title(), "status", p.status().label(),
+                        "note", text(p.note())))
+                .toList());
+    }
+
     /** The final review as the reviewee and the head read it. */
     void showFinalReview(DelegateTask task, ReviewFacts facts) {
         FinalReview review = reviews.finalReview(facts.review().id()).orElseThrow();

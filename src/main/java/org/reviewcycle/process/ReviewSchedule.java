@@ -27,6 +27,8 @@ public class ReviewSchedule {
     static final LocalTime END_OF_SCHOOL_DAY = LocalTime.of(17, 0);
     /** The mid-year check, and objectives changed there, are due four weeks after it opens. */
     static final int MID_YEAR_WEEKS = 4;
+    /** The self-review is due a week after the final reviews open (Task_SelfReview). */
+    static final int SELF_REVIEW_WEEKS = 1;
 
     private final ReviewService reviews;
 
@@ -39,11 +41,13 @@ public class ReviewSchedule {
         boolean afterMidYear = Boolean.TRUE.equals(execution.getVariable(Variables.MID_YEAR_CHECK_DONE));
         return switch (execution.getCurrentActivityId()) {
             case Elements.SELF_REFLECTION, Elements.PLANNING_MEETING -> at(cycle.objectivesAgreedBy());
-            case Elements.APPROVE_OBJECTIVES, Elements.ACKNOWLEDGE_OBJECTIVES ->
+            case Elements.APPROVE_OBJECTIVES, Elements.ACKNOWLEDGE_OBJECTIVES, Elements.RESPOND_TO_OBJECTIVES_DISAGREEMENT ->
                     at(afterMidYear ? midYearDue(cycle) : cycle.objectivesAgreedBy());
             case Elements.MID_YEAR_CHECK -> at(midYearDue(cycle));
             case Elements.LESSON_OBSERVATION -> at(cycle.observationsDue());
-            case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
+            case Elements.SELF_REVIEW -> at(selfReviewDue(cycle));
+            case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.RESPOND_TO_FINAL_REVIEW_DISAGREEMENT,
+                    Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
             default -> throw new IllegalStateException("No milestone for " + execution.getCurrentActivityId());
         };
     }
@@ -56,6 +60,12 @@ public class ReviewSchedule {
     /** When the final review opens (timer Event_FinalReviewReached). */
     public Date finalReviewFrom(DelegateExecution execution) {
         return startOf(milestonesOf(execution).finalReviewFrom());
+    }
+
+    /** The self-review opens with the final reviews and is due a week later, ahead of the meeting. */
+    private static LocalDate selfReviewDue(Milestones cycle) {
+        LocalDate due = cycle.finalReviewFrom().plusWeeks(SELF_REVIEW_WEEKS);
+        return due.isBefore(cycle.finalReviewDue()) ? due : cycle.finalReviewDue();
     }
 
     private static LocalDate midYearDue(Milestones cycle) {

@@ -30,8 +30,7 @@ abstract class ReviewTaskListener implements TaskListener {
         ReviewFacts facts = forms.facts(reviewId(task));
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                // whose review it is, in the task list: a team leader has one planning meeting per person
-                task.setName(title(task) + ": " + facts.reviewee().fullName());
+                task.setName(name(task, facts));
                 prepare(task, facts);
             }
             case EVENTNAME_COMPLETE -> {
@@ -56,6 +55,14 @@ abstract class ReviewTaskListener implements TaskListener {
                 // the model attaches these listeners to create and complete only
             }
         }
+    }
+
+    /**
+     * The task's name in the task list: what it is, then whose review it is (a team leader has one
+     * planning meeting per person).
+     */
+    String name(DelegateTask task, ReviewFacts facts) {
+        return title(task) + ": " + facts.reviewee().fullName();
     }
 
     /** What the task is, before whose review it is in the task's name: the model's name unless a task needs more. */

@@ -1,5 +1,7 @@
 package org.reviewcycle.process;
 
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -7,7 +9,11 @@ import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.review.ReviewService;
 import org.springframework.stereotype.Component;
 
-/** Task_RevieweeSignOff, form RevieweeSignOff: the reviewee reads the final review, comments and signs. */
+/**
+ * Task_RevieweeSignOff, form RevieweeSignOff: the reviewee reads the final review, comments and signs,
+ * in agreement or disagreeing with a reason; a disagreement sets {@code finalReviewDisagreed}, which
+ * takes the review to the head's answer before the head's sign-off (Gateway_FinalReviewDisagreed).
+ */
 @Component("revieweeSignOffListener")
 class RevieweeSignOffListener extends ReviewTaskListener {
 
@@ -20,7 +26,7 @@ class RevieweeSignOffListener extends ReviewTaskListener {
 
     @Override
     List<String> inputs() {
-        return List.of("revieweeComments", "confirmRead");
+        return List.of("revieweeComments", "disagree", "disagreementReason", "confirmRead");
     }
 
     @Override
@@ -30,7 +36,10 @@ class RevieweeSignOffListener extends ReviewTaskListener {
 
     @Override
     void record(DelegateTask task, SubmittedForm form, ReviewFacts facts) {
-        reviews.signAsReviewee(facts.review().id(), form.text("revieweeComments", "Your comments"),
-                form.bool("confirmRead", "I have read my review"));
+        var signOff = reviews.signAsReviewee(facts.review().id(), form.text("revieweeComments", "Your comments"),
+                form.bool("confirmRead", "I have read my review"), form.bool("disagree", "I disagree with my review"),
+                form.text("disagreementReason", "Why you disagree with the review"));
+        // a disagreement goes to the head before the sign-off (Task_RespondToFinalReviewDisagreement)
+        task.getExecution().setVariable(Variables.FINAL_REVIEW_DISAGREED, signOff.disagrees());
     }
 }

@@ -34,14 +34,36 @@ interface ReviewRecordMapper {
 
     List<ObjectiveOutcome> selectOutcomes(long finalReviewId);
 
+    default void insertRevieweeSignOff(long finalReviewId, String comments, String actor) {
+        insertRevieweeSignOff(finalReviewId, comments, null, actor);
+    }
+
     void insertRevieweeSignOff(@Param("finalReviewId") long finalReviewId, @Param("comments") String comments,
-            @Param("actor") String actor);
+            @Param("disagreementReason") String disagreementReason, @Param("actor") String actor);
 
     Optional<RevieweeSignOff> selectRevieweeSignOff(long finalReviewId);
 
     void insertFinalReviewDecision(@Param("decision") FinalReviewDecision decision, @Param("actor") String actor);
 
     List<FinalReviewDecision> selectFinalReviewDecisions(long reviewId);
+
+    void insertSelfReview(@Param("reviewId") long reviewId, @Param("overall") String overall,
+            @Param("actor") String actor);
+
+    void insertSelfReviewObjective(@Param("reviewId") long reviewId, @Param("objectiveId") long objectiveId,
+            @Param("achieved") String achieved, @Param("evidence") String evidence, @Param("actor") String actor);
+
+    Optional<SelfReview> selectSelfReview(long reviewId);
+
+    List<SelfReviewObjective> selectSelfReviewObjectives(long reviewId);
+
+    void insertDisagreementAnswer(@Param("reviewId") long reviewId, @Param("subject") DisagreementSubject subject,
+            @Param("round") int round, @Param("response") String response,
+            @Param("objectivesStand") Boolean objectivesStand, @Param("actor") String actor);
+
+    List<Disagreement> selectDisagreements(long reviewId);
+
+    List<CarriedCpdNeed> selectCpdNeedsCarriedForward(long reviewId);
 
     List<CarriedObjective> selectCarriedForward(@Param("reviewId") long reviewId,
             @Param("outcomes") Collection<Outcome> outcomes);

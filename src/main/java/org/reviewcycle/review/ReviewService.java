@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The entry point for reviews, one per member of staff per cycle, and for what their steps record:
  * the self-reflection, the mid-year check, the final review with its impact section and pay
- * recommendation, the reviewee's sign-off and the head's moderation.
+ * recommendation, the self-review, the reviewee's sign-off (in agreement or not), the head's answers
+ * to disagreements and the head's moderation.
  */
 @Service
 @Transactional
@@ -273,14 +274,25 @@ public class ReviewService {
         return records.selectOutcomes(finalReviewId);
     }
 
-    /** The reviewee adds comments and signs the latest final review. */
+    /** The reviewee adds comments and signs the latest final review, in agreement with it. */
     public RevieweeSignOff signAsReviewee(long reviewId, String comments, boolean confirmed) {
+        return signAsReviewee(reviewId, comments, confirmed, false, null);
+    }
+
+    /**
+     * The reviewee adds comments and signs the latest final review; when they disagree with it, with
+     * their reason (required then, and not kept otherwise). A disagreement goes to the head
+     * ({@link #answerFinalReviewDisagreement}) before the head signs the review off.
+     */
+    public RevieweeSignOff signAsReviewee(long reviewId, String comments, boolean confirmed, boolean disagrees,
+            String disagreementReason) {
         FinalReview review = requireFinalReview(reviewId);
         if (!confirmed) {
             throw new IllegalArgumentException("Confirm that you have read your review before you sign it");
         }
         String text = optionalText("Your comments", comments, TEXT_LENGTH);
-        records.insertRevieweeSignOff(review.id(), text, actor.username());
+        String why = disagrees ? requireText("Why you disagree with the review", disagreementReason, TEXT_LENGTH) : null;
+        records.insertRevieweeSignOff(review.id(), text, why, actor.username());
         return records.selectRevieweeSignOff(review.id()).orElseThrow();
     }
 
@@ -358,6 +370,109 @@ public class ReviewService {
                 .orElseThrow(() -> new IllegalArgumentException("No review with id " + reviewId));
         history.record(subject(facts), "Ended review", Map.of("State", "In progress"),
                 Map.of("State", "Ended: " + reason));
+    }
+
+    /**
+     * Records the reviewee's self-review, once, before the final review: for every current objective
+     * what they achieved (required) and their evidence (may be empty), and an overall view (may be empty).
+     */
+    public SelfReview recordSelfReview(long reviewId, List<SelfReviewEntry> entries, String overall) {
+        requireReview(reviewId);
+        if (records.selectSelfReview(reviewId).isPresent()) {
+            throw new IllegalStateException("The self-review of review " + reviewId + " has been recorded already");
+        }
+        Map<Integer, Objective> current = byPosition(objectives.currentObjectives(reviewId));
+        Map<Integer, SelfReviewEntry> given = new java.util.HashMap<>();
+        for (SelfReviewEntry entry : entries == null ? List.<SelfReviewEntry>of() : entries) {
+            if (entry == null || entry.position() == null) {
+                throw new IllegalArgumentException("Your self-review: every entry needs its objective number");
+            }
+            if (!current.containsKey(entry.position())) {
+                throw new IllegalArgumentException("Your self-review: this review has no objective " + entry.position());
+            }
+            if (given.put(entry.position(), entry) != null) {
+                throw new IllegalArgumentException("Your self-review: objective " + entry.position() + " is given twice");
+            }
+        }
+        var checked = new ArrayList<SelfReviewObjective>();
+        for (Objective objective : current.values()) {
+            String label = "Objective " + objective.position();
+            SelfReviewEntry entry = given.get(objective.position());
+            checked.add(new SelfReviewObjective(objective.id(), objective.position(), objective.title(),
+                    requireText(label + ": what you achieved", entry == null ? null : entry.achieved(), TEXT_LENGTH),
+                    optionalText(label + ": your evidence", entry == null ? null : entry.evidence(), TEXT_LENGTH)));
+        }
+        records.insertSelfReview(reviewId, optionalText("Overall", overall, TEXT_LENGTH), actor.username());
+        checked.forEach(o -> records.insertSelfReviewObjective(reviewId, o.objectiveId(), o.achieved(), o.evidence(),
+                actor.username()));
+        return records.selectSelfReview(reviewId).orElseThrow();
+    }
+
+    /** The reviewee's self-review, if they have written it (for the record: see also {@link #selfReviewObjectives}). */
+    @Transactional(readOnly = true)
+    public Optional<SelfReview> selfReview(long reviewId) {
+        return records.selectSelfReview(reviewId);
+    }
+
+    /** What the reviewee's self-review says per objective, by the objective's number; empty before it is written. */
+    @Transactional(readOnly = true)
+    public List<SelfReviewObjective> selfReviewObjectives(long reviewId) {
+        return records.selectSelfReviewObjectives(reviewId);
+    }
+
+    /**
+     * The head answers the reviewee's latest disagreement with their objectives: a response, and
+     * whether the objectives stand (the review goes on) or go back to the planning meeting.
+     */
+    public Disagreement answerObjectivesDisagreement(long reviewId, String response, Boolean objectivesStand) {
+        if (objectivesStand == null) {
+            throw new IllegalArgumentException("Decision: choose whether the objectives stand or go back to the planning meeting");
+        }
+        return answer(reviewId, DisagreementSubject.OBJECTIVES, response, objectivesStand);
+    }
+
+    /** The head answers the reviewee's disagreement with the latest round of their final review. */
+    public Disagreement answerFinalReviewDisagreement(long reviewId, String response) {
+        return answer(reviewId, DisagreementSubject.FINAL_REVIEW, response, null);
+    }
+
+    private Disagreement answer(long reviewId, DisagreementSubject subject, String response, Boolean objectivesStand) {
+        requireReview(reviewId);
+        Disagreement open = latestDisagreement(reviewId, subject)
+                .orElseThrow(() -> new IllegalStateException("Review " + reviewId + " has no disagreement with "
+                        + subject.words()));
+        if (open.answered()) {
+            throw new IllegalStateException("The disagreement with " + subject.words() + " of review " + reviewId
+                    + " has been answered already");
+        }
+        records.insertDisagreementAnswer(reviewId, subject, open.round(),
+                requireText("Your response", response, TEXT_LENGTH), objectivesStand, actor.username());
+        return latestDisagreement(reviewId, subject).orElseThrow();
+    }
+
+    /** The reviewee's latest disagreement with the objectives or the final review, answered or not. */
+    @Transactional(readOnly = true)
+    public Optional<Disagreement> latestDisagreement(long reviewId, DisagreementSubject subject) {
+        return disagreements(reviewId).stream().filter(d -> d.subject() == subject).reduce((first, second) -> second);
+    }
+
+    /**
+     * Every disagreement the reviewee recorded, with the objectives or the final review, oldest
+     * first, each with the head's answer once given: for the record.
+     */
+    @Transactional(readOnly = true)
+    public List<Disagreement> disagreements(long reviewId) {
+        return records.selectDisagreements(reviewId);
+    }
+
+    /**
+     * The CPD needs to suggest in this review's planning meeting: those found in the person's
+     * previous review (the latest earlier year they had one), at its lesson observations and in its
+     * final review's development needs for the next year.
+     */
+    @Transactional(readOnly = true)
+    public List<CarriedCpdNeed> cpdNeedsToCarryForward(long reviewId) {
+        return records.selectCpdNeedsCarriedForward(reviewId);
     }
 
     /**

@@ -31,7 +31,8 @@ import org.w3c.dom.Element;
 class DeployGateEngineTest {
 
     private static final List<String> FORMS = List.of("SelfReflection", "PlanningMeeting", "ApproveObjectives",
-            "AcknowledgeObjectives", "MidYearCheck", "LessonObservation", "FinalReview", "RevieweeSignOff", "HeadSignOff");
+            "AcknowledgeObjectives", "RespondToObjectivesDisagreement", "MidYearCheck", "LessonObservation", "SelfReview",
+            "FinalReview", "RevieweeSignOff", "RespondToFinalReviewDisagreement", "HeadSignOff");
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;

@@ -320,7 +320,8 @@ class DeployGateRestTest {
         files.put("AnnualReviewCycle.bpmn", Models.shipped("AnnualReviewCycle.bpmn"));
         files.put("ReviewPlan.dmn", Models.shipped("ReviewPlan.dmn"));
         for (String form : List.of("SelfReflection", "PlanningMeeting", "ApproveObjectives", "AcknowledgeObjectives",
-                "MidYearCheck", "LessonObservation", "FinalReview", "RevieweeSignOff", "HeadSignOff")) {
+                "RespondToObjectivesDisagreement", "MidYearCheck", "LessonObservation", "SelfReview", "FinalReview",
+                "RevieweeSignOff", "RespondToFinalReviewDisagreement", "HeadSignOff")) {
             files.put(form + ".form", Models.shipped(form + ".form"));
         }
         String name = "gate " + UUID.randomUUID();

@@ -79,7 +79,7 @@ class DryRunServiceOnMariaDbTest {
                 "Reflect before the planning meeting: " + amy, "Hold the planning meeting: " + amy,
                 "Approve or return the objectives: " + amy, "Acknowledge the objectives: " + amy,
                 "Hold the mid-year check: " + amy, "Observe a lesson 1 of 2: " + amy, "Observe a lesson 2 of 2: " + amy,
-                "Hold the final review: " + amy, "Add comments and sign the review: " + amy,
+                "Write your self-review: " + amy, "Hold the final review: " + amy, "Add comments and sign the review: " + amy,
                 "Moderate and sign off the review: " + amy);
         assertThat(step(teacher, "Hold the planning meeting").who())
                 .isEqualTo(school.leader().fullName() + " (reviewer)");
@@ -92,6 +92,9 @@ class DryRunServiceOnMariaDbTest {
         assertThat(teacher.steps()).filteredOn(s -> s.kind().equals("timer")).extracting(DryRunStep::due)
                 .containsExactly(school.cycle().midYearCheckFrom(), school.cycle().finalReviewFrom());
         assertThat(step(teacher, "Hold the final review").due()).isEqualTo(school.cycle().finalReviewDue());
+        assertThat(step(teacher, "Write your self-review").who()).isEqualTo(amy + " (the member of staff)");
+        // the dry run's answers acknowledge and agree: no disagreement reaches the head
+        assertThat(teacher.steps()).extracting(DryRunStep::name).noneMatch(name -> name.startsWith("Respond to"));
 
         DryRunPath assistant = path(report, StaffCategory.TEACHING_ASSISTANT);
         assertThat(assistant.ended()).isTrue();

@@ -214,8 +214,63 @@ class BadInputTest {
                 "Reason for disagreeing", "must not be empty");
 
         accepted(review, school.teacher(), values("response", "DISAGREE", "disagreementReason", "Objective 2 is not mine"),
-                null);
+                RESPOND_TO_OBJECTIVES_DISAGREEMENT);
         assertThat(rowsOf(review).get("objective_response")).isEqualTo(1);
+    }
+
+    @Test
+    void theHeadsAnswerToADisagreementNeedsAResponseAndADecision() {
+        var review = atAcknowledgement(school.teacher());
+        review.submit(school.teacher().username(), values("response", "DISAGREE", "disagreementReason", "Objective 2 is not mine"));
+        refused(review, school.head(), values("objectivesDecision", "STAND", "headResponse", "  "),
+                "Your response", "must not be empty");
+        refused(review, school.head(), values("objectivesDecision", null, "headResponse", "It stands"),
+                "Decision", "objectives stand");
+        refused(review, school.head(), values("objectivesDecision", "STAND", "headResponse", "x".repeat(2001)),
+                "Your response", "2000");
+
+        accepted(review, school.head(), values("objectivesDecision", "STAND", "headResponse", "It is the school's priority"),
+                null);
+        assertThat(rowsOf(review).get("disagreement_answer")).isEqualTo(1);
+    }
+
+    @Test
+    void disagreeingWithTheFinalReviewWithoutAReasonIsRefused() {
+        var review = atFinalReview(school.assistant());
+        review.submit(school.leader().username(), finalReview(review, false, o -> { }));
+        refused(review, school.assistant(), values("revieweeComments", null, "disagree", true, "disagreementReason", "",
+                "confirmRead", true), "Why you disagree with the review", "must not be empty");
+
+        accepted(review, school.assistant(), values("revieweeComments", null, "disagree", true,
+                "disagreementReason", "The outcome of objective 1 ignores the tracker", "confirmRead", true),
+                RESPOND_TO_FINAL_REVIEW_DISAGREEMENT);
+    }
+
+    @Test
+    void aSelfReviewNeedsWhatWasAchievedAgainstEveryObjective() {
+        var review = atMidYearCheck(school.assistant());
+        review.submit(school.leader().username(), midYearCheck(review, p -> p.put("status", "ON_TRACK")));
+        review.fireTimer();
+        assertThat(review.openTaskKey()).isEqualTo(SELF_REVIEW);
+        @SuppressWarnings("unchecked")
+        var entries = (List<Map<String, Object>>) SubmittedFormAccess.list(review.taskVariables().get("selfReview"));
+        refused(review, school.assistant(), values("selfReview", ReviewDriver.json(entries)),
+                "Objective 1: what you achieved", "must not be empty");
+        entries.forEach(e -> e.put("achieved", "Done"));
+        entries.get(0).put("position", 7);
+        refused(review, school.assistant(), values("selfReview", ReviewDriver.json(entries)),
+                "this review has no objective 7");
+        entries.get(0).put("position", 2);
+        refused(review, school.assistant(), values("selfReview", ReviewDriver.json(entries)),
+                "objective 2 is given twice");
+        entries.get(0).put("position", 1);
+        entries.get(1).put("evidence", "x".repeat(2001));
+        refused(review, school.assistant(), values("selfReview", ReviewDriver.json(entries)),
+                "Objective 2: your evidence", "2000");
+
+        entries.get(1).put("evidence", "Pupils' books");
+        accepted(review, school.assistant(), values("selfReview", ReviewDriver.json(entries), "overall", null), FINAL_REVIEW);
+        assertThat(rowsOf(review)).containsEntry("self_review", 1L).containsEntry("self_review_objective", 2L);
     }
 
     // --- mid-year check -------------------------------------------------------------------------
@@ -426,7 +481,7 @@ class BadInputTest {
             review.submit(school.leader().username(), observation());
         }
         assertThat(review.openTaskKey()).isNull();
-        review.fireTimer();
+        review.writeSelfReview();
         assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
         return review;
     }

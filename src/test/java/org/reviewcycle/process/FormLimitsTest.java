@@ -60,6 +60,12 @@ class FormLimitsTest {
             entry("FinalReview/developmentNeeds", ReviewService.TEXT_LENGTH),
             entry("FinalReview/payReason", ReviewService.TEXT_LENGTH),
             entry("RevieweeSignOff/revieweeComments", ReviewService.TEXT_LENGTH),
+            entry("RevieweeSignOff/disagreementReason", ReviewService.TEXT_LENGTH),
+            entry("SelfReview/selfReview.achieved", ReviewService.TEXT_LENGTH),
+            entry("SelfReview/selfReview.evidence", ReviewService.TEXT_LENGTH),
+            entry("SelfReview/overall", ReviewService.TEXT_LENGTH),
+            entry("RespondToObjectivesDisagreement/headResponse", ReviewService.TEXT_LENGTH),
+            entry("RespondToFinalReviewDisagreement/headResponse", ReviewService.TEXT_LENGTH),
             entry("HeadSignOff/returnReason", ReviewService.TEXT_LENGTH),
             entry("HeadSignOff/moderationNote", ReviewService.TEXT_LENGTH));
 

@@ -104,6 +104,21 @@ class FormSubmissionPropertiesTest {
     }
 
     @Property(tries = TRIES)
+    void respondToObjectivesDisagreement(@ForAll("respondToObjectivesDisagreementForm") String body) {
+        reviews().submit(RESPOND_TO_OBJECTIVES_DISAGREEMENT, body);
+    }
+
+    @Property(tries = TRIES)
+    void selfReview(@ForAll("selfReviewForm") String body) {
+        reviews().submit(SELF_REVIEW, body);
+    }
+
+    @Property(tries = TRIES)
+    void respondToFinalReviewDisagreement(@ForAll("respondToFinalReviewDisagreementForm") String body) {
+        reviews().submit(RESPOND_TO_FINAL_REVIEW_DISAGREEMENT, body);
+    }
+
+    @Property(tries = TRIES)
     void headSignOff(@ForAll("headSignOffForm") String body) {
         reviews().submit(HEAD_SIGN_OFF, body);
     }
@@ -158,7 +173,24 @@ class FormSubmissionPropertiesTest {
 
     @Provide
     Arbitrary<String> revieweeSignOffForm() {
-        return form(field("revieweeComments", text()), field("confirmRead", bool()));
+        return form(field("revieweeComments", text()), field("disagree", bool()), field("disagreementReason", text()),
+                field("confirmRead", bool()));
+    }
+
+    @Provide
+    Arbitrary<String> respondToObjectivesDisagreementForm() {
+        return form(field("objectivesDecision", choice("STAND", "PLANNING_MEETING")), field("headResponse", text()));
+    }
+
+    @Provide
+    Arbitrary<String> selfReviewForm() {
+        return form(field("selfReview", list(entry(field("position", number()), field("achieved", text()),
+                field("evidence", text())))), field("overall", text()));
+    }
+
+    @Provide
+    Arbitrary<String> respondToFinalReviewDisagreementForm() {
+        return form(field("headResponse", text()));
     }
 
     @Provide
@@ -385,40 +417,50 @@ class FormSubmissionPropertiesTest {
                     context.getBean(ManagementService.class), runtime, context.getBean(StaffService.class),
                     review.processInstanceId());
             while (!step.equals(driver.openTaskKey())) {
-                advance(school, driver);
+                advance(school, driver, step);
             }
             at = new Waiting(school, driver, review.id());
             waiting.put(step, at);
             return at;
         }
 
-        /** One correct step of the cycle. */
-        private static void advance(TestSchool school, ReviewDriver driver) {
+        /** One correct step of the cycle towards {@code target}: a disagreement where the target is the head's answer to one. */
+        private static void advance(TestSchool school, ReviewDriver driver, String target) {
             String step = driver.openTaskKey();
             if (step == null) {
                 driver.fireTimer();
                 return;
             }
+            boolean disagree = step.equals(ACKNOWLEDGE_OBJECTIVES) && target.equals(RESPOND_TO_OBJECTIVES_DISAGREEMENT)
+                    || step.equals(REVIEWEE_SIGN_OFF) && target.equals(RESPOND_TO_FINAL_REVIEW_DISAGREEMENT);
             String person = username(school, step);
             switch (step) {
                 case SELF_REFLECTION -> driver.submit(person, values("strengths", "Phonics"));
                 case PLANNING_MEETING -> driver.submit(person, BadInputTest.plan(BadInputTest.goodObjective(),
                         objective("Develop pupils' reasoning in maths lessons", "M1", false)));
                 case APPROVE_OBJECTIVES -> driver.submit(person, values("decision", "APPROVE", "returnReason", null));
-                case ACKNOWLEDGE_OBJECTIVES -> driver.submit(person, values("response", "ACKNOWLEDGE",
-                        "disagreementReason", null));
+                case ACKNOWLEDGE_OBJECTIVES -> driver.submit(person, values("response", disagree ? "DISAGREE" : "ACKNOWLEDGE",
+                        "disagreementReason", disagree ? "Too many objectives" : null));
                 case MID_YEAR_CHECK -> driver.submit(person, BadInputTest.midYearCheck(driver, p -> p.put("status", "ON_TRACK")));
                 case LESSON_OBSERVATION -> driver.submit(person, BadInputTest.observation());
                 case FINAL_REVIEW -> driver.submit(person, BadInputTest.finalReview(driver, true, o -> { }));
-                case REVIEWEE_SIGN_OFF -> driver.submit(person, values("revieweeComments", "Fair", "confirmRead", true));
+                case REVIEWEE_SIGN_OFF -> driver.submit(person, values("revieweeComments", "Fair", "confirmRead", true,
+                        "disagree", disagree, "disagreementReason", disagree ? "Objective 2 was met" : null));
+                case SELF_REVIEW -> {
+                    @SuppressWarnings("unchecked")
+                    var entries = (List<Map<String, Object>>) SubmittedFormAccess.list(driver.taskVariables().get("selfReview"));
+                    entries.forEach(e -> e.put("achieved", "Met it"));
+                    driver.submit(person, values("selfReview", ReviewDriver.json(entries)));
+                }
                 default -> throw new IllegalStateException("No correct form for " + step);
             }
         }
 
         private static String username(TestSchool school, String step) {
             return switch (step) {
-                case SELF_REFLECTION, ACKNOWLEDGE_OBJECTIVES, REVIEWEE_SIGN_OFF -> school.teacher().username();
-                case APPROVE_OBJECTIVES, HEAD_SIGN_OFF -> school.head().username();
+                case SELF_REFLECTION, ACKNOWLEDGE_OBJECTIVES, SELF_REVIEW, REVIEWEE_SIGN_OFF -> school.teacher().username();
+                case APPROVE_OBJECTIVES, RESPOND_TO_OBJECTIVES_DISAGREEMENT, RESPOND_TO_FINAL_REVIEW_DISAGREEMENT,
+                        HEAD_SIGN_OFF -> school.head().username();
                 default -> school.leader().username();
             };
         }

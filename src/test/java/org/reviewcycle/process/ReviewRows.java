@@ -23,7 +23,8 @@ final class ReviewRows {
     private static Map<String, String> queries() {
         var queries = new LinkedHashMap<String, String>();
         for (String table : List.of("review", "self_reflection", "objective", "objective_decision", "objective_response",
-                "mid_year_check", "lesson_observation", "final_review")) {
+                "mid_year_check", "lesson_observation", "final_review", "self_review", "self_review_objective",
+                "disagreement_answer")) {
             queries.put(table, "select count(*) from " + table + " where "
                     + ("review".equals(table) ? "id" : "review_id") + " = ?");
         }

@@ -55,7 +55,8 @@ class WholeCycleThroughRestTest {
             "decision", "returnReason", "response", "disagreementReason", "progress", "overallNote",
             "observationDate", "focusObjectives", "judgement", "areasToDevelop", "cpdNeeds", "outcomes",
             "impactOnPupils", "impactOnPractice", "impactOnColleagues", "cpdUndertaken", "cpdImpact",
-            "developmentNeeds", "payRecommendation", "payReason", "revieweeComments", "confirmRead", "moderationNote");
+            "developmentNeeds", "payRecommendation", "payReason", "revieweeComments", "confirmRead", "moderationNote",
+            "selfReview", "overall", "disagree", "headResponse", "objectivesDecision");
 
     /**
      * The demo starts in next year's cycle, whose dates are all still to come, so that the timers
@@ -177,10 +178,20 @@ class WholeCycleThroughRestTest {
         assertThat(EngineRest.tasks(admin, "processInstanceBusinessKey=" + businessKey)).isEmpty();
         fireTimer(admin, processInstanceId);
 
-        // 11. The final review, with a pay recommendation.
+        // 11. The teacher writes their self-review, due a week after the final reviews open.
+        task = review.assignedTask(teacher, TEACHER, SELF_REVIEW);
+        assertDue(task, finalReviewFrom.plusWeeks(1).isBefore(finalReviewDue) ? finalReviewFrom.plusWeeks(1) : finalReviewDue);
+        var selfReview = list(formVariables(teacher, task), "selfReview");
+        assertThat(selfReview).hasSize(2);
+        selfReview.forEach(e -> e.put("achieved", "Met the success criteria"));
+        submit(teacher, task, new Submission().json("selfReview", selfReview).text("overall", "A good year"));
+
+        // 12. The final review, with a pay recommendation and the self-review beside it.
         task = review.assignedTask(leader, TEAM_LEADER, FINAL_REVIEW);
         assertDue(task, finalReviewDue);
         form = formVariables(leader, task);
+        assertThat(list(form, "selfReviewTable")).extracting(r -> r.get("achieved"))
+                .containsExactly("Met the success criteria", "Met the success criteria");
         assertThat(form.get("payRecommendationDue").get("value").asBoolean()).isTrue();
         assertThat(form.get("outcomes").get("type").asText()).isEqualTo("Json");
         var outcomes = list(form, "outcomes");
@@ -197,14 +208,14 @@ class WholeCycleThroughRestTest {
                 .text("developmentNeeds", "Leading a phase team")
                 .text("payRecommendation", "PROGRESS").text("payReason", "All objectives met"));
 
-        // 12. The teacher reads, comments and signs.
+        // 13. The teacher reads, comments and signs.
         task = review.assignedTask(teacher, TEACHER, REVIEWEE_SIGN_OFF);
         assertDue(task, finalReviewDue);
         form = formVariables(teacher, task);
         assertThat(form.get("impactOnPupilsText").get("value").asText()).isEqualTo("More pupils write at length");
         submit(teacher, task, new Submission().text("revieweeComments", "A fair review").bool("confirmRead", true));
 
-        // 13. The head signs off; before that, the process holds ids and decisions only.
+        // 14. The head signs off; before that, the process holds ids and decisions only.
         task = review.assignedTask(head, HEAD, HEAD_SIGN_OFF);
         assertDue(task, finalReviewDue);
         form = formVariables(head, task);
@@ -215,7 +226,8 @@ class WholeCycleThroughRestTest {
         assertThat(names).doesNotContainAnyElementsOf(FORM_KEYS);
         assertThat(names).contains(Variables.REVIEW_ID).isSubsetOf(Variables.REVIEW_ID, Variables.REVIEWEE,
                 Variables.REVIEWER, Variables.HEAD_GROUP, Variables.STAFF_CATEGORY, Variables.OBSERVATION_COUNT, Variables.PAY_RECOMMENDATION_DUE,
-                Variables.OBJECTIVES_APPROVED, Variables.MID_YEAR_CHECK_DONE, Variables.OBJECTIVES_CHANGED_AT_MID_YEAR);
+                Variables.OBJECTIVES_APPROVED, Variables.OBJECTIVES_DISAGREED, Variables.MID_YEAR_CHECK_DONE,
+                Variables.OBJECTIVES_CHANGED_AT_MID_YEAR, Variables.FINAL_REVIEW_DISAGREED);
         submit(head, task, new Submission().text("decision", "SIGN_OFF").text("moderationNote", "Consistent with the phase"));
 
         // The process has ended...

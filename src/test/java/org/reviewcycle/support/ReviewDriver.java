@@ -81,6 +81,32 @@ public final class ReviewDriver {
         management.executeJob(job.getId());
     }
 
+    /**
+     * The final reviews open (the timer the review waits at) and the reviewee writes their
+     * self-review (Task_SelfReview), something achieved against every objective: the final review
+     * is next.
+     */
+    public void writeSelfReview() {
+        fireTimer();
+        Task task = openTask();
+        if (task == null || !"Task_SelfReview".equals(task.getTaskDefinitionKey())) {
+            throw new AssertionError("Review " + processInstanceId + " is not at the self-review but at "
+                    + (task == null ? "no task" : task.getTaskDefinitionKey()));
+        }
+        List<Map<String, Object>> entries = rows(taskVariables().get("selfReview"));
+        entries.forEach(entry -> entry.put("achieved", "Met the success criteria of objective " + entry.get("position")));
+        submit(task.getAssignee(), values("selfReview", json(entries), "overall", "A good year"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Object jsonVariable) {
+        try {
+            return JSON.readValue(String.valueOf(jsonVariable), List.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not a JSON list: " + jsonVariable, e);
+        }
+    }
+
     public boolean ended() {
         return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
     }

@@ -31,9 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A lesson observation and the final review in the real Tasklist: the numbered observation tasks,
- * the observation date that cannot be in the future, and the outcomes shown with each objective's
- * success criteria.
+ * A lesson observation, the self-review and the final review in the real Tasklist: the numbered
+ * observation tasks, the observation date that cannot be in the future, the reviewee's self-review
+ * against each objective, and the final review showing it and each objective's success criteria.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ObservationAndFinalReviewBrowserTest {
@@ -98,6 +98,29 @@ class ObservationAndFinalReviewBrowserTest {
         driver.submit(leader, values("observationDate", LocalDate.now().toString(), "judgement", "GOOD",
                 "strengths", "Modelled writing", "areasToDevelop", "Questioning"));
         driver.fireTimer();
+        try (var browser = new Browser(port, "self-review")) {
+            browser.logIn(teacher, "demo");
+            openTask(browser, "Write your self-review: " + school.teacher().fullName());
+            browser.waitUntilTextShown("Your self-review for");
+            var criteria = browser.waitFor(By.cssSelector("[id$='Field_SelfReviewSuccessCriteria_0']"));
+            assertThat(criteria.getDomProperty("value")).isEqualTo(CRITERIA);
+            browser.screenshot("1-self-review-form");
+            complete(browser);
+            browser.waitUntilTextShown("Field is required.");
+            browser.screenshot("2-what-was-achieved-is-required");
+            assertThat(reviews.selfReview(review.id())).isEmpty();
+            browser.type(By.cssSelector("[id$='Field_SelfReviewAchieved_0']"),
+                    "Every class in key stage 2 now plans writing with the school process");
+            browser.type(By.cssSelector("[id$='Field_SelfReviewEvidence_0']"), "Planning scrutiny in March");
+            browser.type(By.cssSelector("[id$='Field_Overall']"), "My best year for writing" + Keys.TAB);
+            browser.screenshot("3-self-review-filled-in");
+            complete(browser);
+            browser.waitUntil(() -> reviews.selfReview(review.id()).isPresent());
+        }
+        assertThat(reviews.selfReviewObjectives(review.id())).singleElement().satisfies(o -> {
+            assertThat(o.achieved()).isEqualTo("Every class in key stage 2 now plans writing with the school process");
+            assertThat(o.evidence()).isEqualTo("Planning scrutiny in March");
+        });
         try (var browser = new Browser(port, "final-review")) {
             browser.logIn(leader, "demo");
             openTask(browser, "Hold the final review: " + school.teacher().fullName());
@@ -106,7 +129,11 @@ class ObservationAndFinalReviewBrowserTest {
             var criteria = browser.waitFor(By.cssSelector("[id$='Field_OutcomeSuccessCriteria_0']"));
             assertThat(criteria.getDomProperty("value")).isEqualTo(CRITERIA);
             assertThat(browser.pageText()).contains("The year so far", "Professional development",
-                    "Up to 2,000 characters.");
+                    "Up to 2,000 characters.", "Self-review",
+                    "Every class in key stage 2 now plans writing with the school process", "My best year for writing");
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    browser.waitFor(By.xpath("//*[contains(text(), 'Planning scrutiny in March')]")));
+            browser.screenshot("3-self-review-beside-the-final-review");
             browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", criteria);
             browser.screenshot("2-outcome-beside-its-success-criteria");
         }

@@ -129,9 +129,19 @@ class WholeReviewBrowserTest {
                 complete("lesson-observation-" + number);
             }
 
-            // the final review date comes: David's final review, with a pay recommendation
+            // the final review date comes: Amy writes her self-review against each objective
             review.fireTimer();
+            openAs(AMY, "self-review");
+            type(listField("Field_SelfReviewAchieved", 0), "Extended writing in history, geography and science each half term");
+            type(listField("Field_SelfReviewEvidence", 0), "Books from three subjects");
+            type(listField("Field_SelfReviewAchieved", 1), "Most of the class redraft a piece each half term");
+            type("Field_Overall", "I have grown in confidence teaching writing");
+            complete("self-review");
+
+            // David's final review, with Amy's self-review beside it and a pay recommendation
             openAs(DAVID, "final-review");
+            assertThat(browser.pageText()).contains("Extended writing in history, geography and science each half term",
+                    "I have grown in confidence teaching writing");
             for (int i = 0; i < 2; i++) {
                 choose("Field_Outcome_" + i, "Met");
                 type(listField("Field_OutcomeEvidence", i), "Moderated books show the target reached");
