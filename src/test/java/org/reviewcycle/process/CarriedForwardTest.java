@@ -113,6 +113,24 @@ class CarriedForwardTest {
         assertThat(rows(assistants.get("carriedForward"))).isEmpty();
     }
 
+    @Test
+    void aReviewAtAnotherSchoolOfTheTrustSuggestsNothingToTheNewSchool() {
+        // the teacher's review last year was at another school (they have moved since): its objectives and
+        // CPD needs belong to that school's record, which the new team leader may not read
+        TestSchool school = TestSchool.create(schools, staff);
+        TestSchool previousSchool = TestSchool.create(schools, staff);
+        long lastYear = EarlierYear.finishedReview(schools, reviews, objectives, previousSchool, school.teacher().id(),
+                2025, Outcome.NOT_MET);
+        observations.record(lastYear, previousSchool.leader().username(), LocalDate.of(2026, 3, 2), List.of(1),
+                Judgement.GOOD, "Clear modelling", "Questioning", "Questioning to deepen reasoning");
+        launcher.launch(school.cycle().id());
+
+        Map<String, Object> form = planningMeetingOf(school, school.teacher());
+
+        assertThat(rows(form.get("carriedForward"))).isEmpty();
+        assertThat(rows(form.get("cpdNeedsCarried"))).isEmpty();
+    }
+
     private Map<String, Object> planningMeetingOf(TestSchool school, StaffMember reviewee) {
         var review = reviews.runningReviewsOf(reviewee.id()).stream()
                 .filter(r -> r.cycleId().equals(school.cycle().id())).findFirst().orElseThrow();
