@@ -13,17 +13,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read which dashboard, the one place that says so: a school's in full to its head (working
- * there today) and its administrators (a trust admin administers every school); in aggregate to its
- * governors; the trust's to trust admins. Everyone else is refused (403) without being told whether
- * the school exists.
+ * Who may read which dashboard, the one place that says so: a school's in full (names, links to records) to
+ * its head and its own administrators (both working there today); in aggregate (no names, small groups
+ * suppressed) to its governors and to the trust's admins, who see individuals' records nowhere (issue 14:
+ * "governors and the trust never see an individual's record"); the trust's dashboard to trust admins.
+ * Everyone else is refused (403) without being told whether the school exists.
  */
 @Component
 public class DashboardAccess {
 
-    /** How a reader sees a school's dashboard. */
+    /** How a reader sees a school's dashboard: in full, or in aggregate (governors, the trust). */
     public enum View {
-        FULL, GOVERNORS
+        FULL, AGGREGATE
     }
 
     private final AdministeredSchools administered;
@@ -49,26 +50,37 @@ public class DashboardAccess {
         var governor = governors.governor(username);
         if (governor.isPresent()) {
             if (governor.get().schoolId().equals(school.id())) {
-                return View.GOVERNORS;
+                return View.AGGREGATE;
             }
             throw refused();
         }
-        if (administered.administers(school)) {
+        StaffMember me = staff.findByUsername(username).orElseThrow(DashboardAccess::refused);
+        if (headOrOwnAdministrator(me, school)) {
             return View.FULL;
         }
-        StaffMember me = staff.findByUsername(username).orElseThrow(DashboardAccess::refused);
-        if (me.category() == StaffCategory.HEADTEACHER && me.schoolId().equals(school.id()) && me.active()
-                && (me.leftOn() == null || !me.leftOn().isBefore(LocalDate.now()))) {
-            return View.FULL;
+        if (administered.administers(school)) {
+            return View.AGGREGATE;
         }
         throw refused();
     }
 
-    /** Whom the governors' page of a school is for: the school's head and admins, as for the full dashboard. */
-    public void requireFull(long schoolId) {
-        if (require(schoolId) != View.FULL) {
+    /**
+     * Whom the governors' accounts of a school are for: its head and own administrators, and the trust's
+     * admins (who run the accounts of the trust's schools), though the trust reads the dashboard only in aggregate.
+     */
+    public void requireGovernorsAdministration(long schoolId) {
+        School school = schools.findSchool(schoolId).orElseThrow(DashboardAccess::refused);
+        String username = username();
+        StaffMember me = username == null ? null : staff.findByUsername(username).orElse(null);
+        if (me == null || !(headOrOwnAdministrator(me, school) || administered.administers(school))) {
             throw refused();
         }
+    }
+
+    private static boolean headOrOwnAdministrator(StaffMember me, School school) {
+        boolean working = me.active() && (me.leftOn() == null || !me.leftOn().isBefore(LocalDate.now()));
+        return working && me.schoolId().equals(school.id())
+                && (me.category() == StaffCategory.HEADTEACHER || me.administrator());
     }
 
     public void requireTrust() {

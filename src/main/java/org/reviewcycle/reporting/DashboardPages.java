@@ -123,7 +123,7 @@ class DashboardPages {
 
     @GetMapping("/schools/{id}/governors")
     String governors(@PathVariable("id") long schoolId, Model model) {
-        access.requireFull(schoolId);
+        access.requireGovernorsAdministration(schoolId);
         model.addAttribute("forSchool", schoolOf(schoolId));
         model.addAttribute("governors", governors.governorsOf(schoolId));
         model.addAttribute("errors", Map.of());
@@ -134,7 +134,7 @@ class DashboardPages {
     @PostMapping("/schools/{id}/governors")
     String addGovernor(@PathVariable("id") long schoolId, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        access.requireFull(schoolId);
+        access.requireGovernorsAdministration(schoolId);
         try {
             Governor added = governors.addGovernor(schoolId, form.get("firstName"), form.get("lastName"),
                     form.get("email"), form.get("username"), form.get("password"));
@@ -155,7 +155,7 @@ class DashboardPages {
     @PostMapping("/schools/{id}/governors/{governorId}/active")
     String setGovernorActive(@PathVariable("id") long schoolId, @PathVariable long governorId,
             @RequestParam boolean active, RedirectAttributes redirect) {
-        access.requireFull(schoolId);
+        access.requireGovernorsAdministration(schoolId);
         Governor governor = governors.setActive(schoolId, governorId, active);
         redirect.addFlashAttribute("message", active ? governor.fullName() + " can log in again."
                 : governor.fullName() + " can no longer log in.");
@@ -171,7 +171,7 @@ class DashboardPages {
             throw new NotFoundException(school.name() + " has no cycle for " + year + ".");
         }
         SchoolDashboard full = dashboards.schoolDashboard(school, cycle, now);
-        return view == DashboardAccess.View.GOVERNORS ? dashboards.governorsView(full) : full;
+        return view == DashboardAccess.View.AGGREGATE ? dashboards.governorsView(full) : full;
     }
 
     private School schoolOf(long schoolId) {

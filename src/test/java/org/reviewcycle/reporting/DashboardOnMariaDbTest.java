@@ -181,6 +181,21 @@ class DashboardOnMariaDbTest {
     }
 
     @Test
+    void theTrustsAdminReadsAnotherSchoolsDashboardOnlyInAggregate() throws Exception {
+        // the trust sees aggregates only (issue 14): no names, no links to anyone's record, small groups suppressed
+        staff.setTrustAdmin(other.school().id(), other.leader().id(), true);
+        var trustAdmin = people.as(other.leader().username());
+        mvc.perform(get(page).with(trustAdmin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("fewer than 5")))
+                .andExpect(content().string(not(containsString("/records/"))))
+                .andExpect(content().string(not(containsString("Teacher2 Of"))))
+                .andExpect(content().string(not(containsString("Deputy Of " + known.school().school().code()))));
+        mvc.perform(get(page + "/completion-by-category.csv").with(trustAdmin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Deputy head,fewer than 5,")))
+                .andExpect(content().string(not(containsString("Deputy head,1,"))));
+    }
+
+    @Test
     void theWrongPeopleAreRefusedTheDashboardAndItsCsv() throws Exception {
         for (var wrong : List.of(people.as(other.head().username()), people.as(known.school().teacher().username()),
                 people.as(known.school().leader().username()), people.as(governor(other).username()))) {
