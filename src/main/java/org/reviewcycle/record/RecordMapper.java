@@ -8,7 +8,7 @@ import org.apache.ibatis.annotations.Param;
 
 /**
  * SQL in RecordMapper.xml: a person's reviews in every school of the trust, the trust's settings, one
- * review's whole record (read from the review, objective and observation tables), the access log and the
+ * review's whole record (read from the review, objective, observation, self-review and disagreement tables), the access log and the
  * school's pay readers (V15).
  */
 @Mapper
@@ -44,6 +44,10 @@ interface RecordMapper {
 
     List<ObservationFocus> selectObservationFocus(long reviewId);
 
+    ReviewRecord.SelfReview selectSelfReview(long reviewId);
+
+    List<ReviewRecord.Achievement> selectSelfReviewAchievements(long reviewId);
+
     List<ReviewRecord.FinalReviewText> selectFinalReviews(long reviewId);
 
     List<ReviewRecord.RecordOutcome> selectOutcomes(long reviewId);
@@ -51,6 +55,10 @@ interface RecordMapper {
     List<ReviewRecord.Answer> selectRevieweeSignOffs(long reviewId);
 
     List<ReviewRecord.Answer> selectFinalReviewDecisions(long reviewId);
+
+    List<ReviewRecord.Answer> selectObjectivesDisagreementAnswers(long reviewId);
+
+    List<ReviewRecord.Answer> selectFinalReviewDisagreementAnswers(long reviewId);
 
     // ==== the access log ====
 

@@ -147,10 +147,11 @@ public class RecordService {
         var objectives = records.selectObjectives(id);
         Map<Long, ReviewRecord.Answer> decisions = byKey(records.selectObjectiveDecisions(id));
         Map<Long, ReviewRecord.Answer> responses = byKey(records.selectObjectiveResponses(id));
+        Map<Long, ReviewRecord.Answer> objectivesAnswers = byKey(records.selectObjectivesDisagreementAnswers(id));
         var rounds = objectives.stream().map(ReviewRecord.RecordObjective::round).distinct()
                 .map(round -> new ReviewRecord.ObjectiveRound(round,
                         objectives.stream().filter(o -> o.round() == round).toList(),
-                        decisions.get((long) round), responses.get((long) round)))
+                        decisions.get((long) round), responses.get((long) round), objectivesAnswers.get((long) round)))
                 .toList();
         var midYear = records.selectMidYear(id);
         if (midYear != null) {
@@ -160,17 +161,22 @@ public class RecordService {
                 ObservationFocus::observationId, Collectors.mapping(ObservationFocus::title, Collectors.toList())));
         var observations = records.selectObservations(id).stream()
                 .map(o -> o.withFocus(focus.getOrDefault(o.id(), List.of()))).toList();
+        var selfReview = records.selectSelfReview(id);
+        if (selfReview != null) {
+            selfReview = selfReview.withObjectives(records.selectSelfReviewAchievements(id));
+        }
         var outcomes = records.selectOutcomes(id);
         Map<Long, ReviewRecord.Answer> signOffs = byKey(records.selectRevieweeSignOffs(id));
+        Map<Long, ReviewRecord.Answer> finalReviewAnswers = byKey(records.selectFinalReviewDisagreementAnswers(id));
         Map<Long, ReviewRecord.Answer> headDecisions = byKey(records.selectFinalReviewDecisions(id));
         var finalRounds = records.selectFinalReviews(id).stream()
                 .map(text -> new ReviewRecord.FinalRound(payShown ? text : text.withoutPay(),
                         outcomes.stream().filter(o -> o.finalReviewId().equals(text.id())).toList(),
-                        signOffs.get(text.id()), headDecisions.get(text.id())))
+                        signOffs.get(text.id()), finalReviewAnswers.get(text.id()), headDecisions.get(text.id())))
                 .toList();
         return new ReviewRecord(review, records.selectPerson(review.staffId()),
                 records.selectPerson(review.reviewerId()), records.selectHeadOf(review.schoolId()),
-                records.selectReflection(id), rounds, midYear, observations, finalRounds, payShown);
+                records.selectReflection(id), rounds, midYear, observations, selfReview, finalRounds, payShown);
     }
 
     private static Map<Long, ReviewRecord.Answer> byKey(List<ReviewRecord.Answer> answers) {

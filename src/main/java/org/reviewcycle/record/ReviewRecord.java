@@ -2,6 +2,7 @@ package org.reviewcycle.record;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.ibatis.annotations.AutomapConstructor;
@@ -17,7 +18,7 @@ import org.reviewcycle.review.ProgressStatus;
  * when the reader may not see the pay recommendation, and then the final reviews carry none.
  */
 public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, Person head, Reflection reflection,
-        List<ObjectiveRound> objectiveRounds, MidYear midYear, List<Observation> observations,
+        List<ObjectiveRound> objectiveRounds, MidYear midYear, List<Observation> observations, SelfReview selfReview,
         List<FinalRound> finalRounds, boolean payShown) {
 
     /** A person as the record names them, with their job title. */
@@ -45,8 +46,10 @@ public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, 
 
     /**
      * A decision or an answer on one step: the head's decision on a round of objectives, the reviewee's
-     * acknowledgement or disagreement, the reviewee's sign-off, the head's sign-off. {@code stepKey} is the round
-     * of objectives or the final review's id; {@code note} the moderation note or the reviewee's comments.
+     * acknowledgement or disagreement, the reviewee's sign-off (in agreement, or disagreeing with the reason),
+     * the head's answer to a disagreement (the response as the reason), the head's sign-off. {@code stepKey} is
+     * the round of objectives or the final review's id; {@code note} the moderation note or the reviewee's
+     * comments.
      */
     public record Answer(long stepKey, String answer, String reason, String note, String byName, LocalDateTime at) {
 
@@ -59,12 +62,20 @@ public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, 
                 case "DISAGREED" -> "Disagreed";
                 case "SIGNED_OFF" -> "Signed off";
                 case "SIGNED" -> "Signed";
+                case "SIGNED_DISAGREEING" -> "Signed, disagreeing";
+                case "OBJECTIVES_STAND" -> "The objectives stand";
+                case "BACK_TO_PLANNING_MEETING" -> "The objectives go back to the planning meeting";
+                case "ANSWERED" -> "Answered";
                 default -> answer;
             };
         }
 
         public boolean disagreement() {
-            return "DISAGREED".equals(answer) || "RETURNED".equals(answer);
+            return "DISAGREED".equals(answer) || "RETURNED".equals(answer) || "SIGNED_DISAGREEING".equals(answer);
+        }
+
+        public boolean hasReason() {
+            return reason != null && !reason.isBlank();
         }
 
         public Signed signed() {
@@ -72,8 +83,12 @@ public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, 
         }
     }
 
-    /** One round of objectives: as written, the head's decision, and the reviewee's answer. */
-    public record ObjectiveRound(int round, List<RecordObjective> objectives, Answer decision, Answer response) {
+    /**
+     * One round of objectives: as written, the head's decision, the reviewee's answer, and the head's answer
+     * when the reviewee disagreed (null otherwise, or while the head has not answered).
+     */
+    public record ObjectiveRound(int round, List<RecordObjective> objectives, Answer decision, Answer response,
+            Answer headAnswer) {
 
         public Signed written() {
             return objectives.isEmpty() ? null
@@ -102,6 +117,28 @@ public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, 
 
     /** Progress on one objective at the mid-year check. */
     public record Progress(Long objectiveId, String title, ProgressStatus status, String note) {
+    }
+
+    /** The reviewee's self-review before the final review: their overall view and what they wrote per objective. */
+    public record SelfReview(String overall, String byName, LocalDateTime at, List<Achievement> objectives) {
+
+        /** The constructor MyBatis maps the self-review's row with; the objectives are read apart. */
+        @AutomapConstructor
+        public SelfReview(String overall, String byName, LocalDateTime at) {
+            this(overall, byName, at, List.of());
+        }
+
+        public SelfReview withObjectives(List<Achievement> objectives) {
+            return new SelfReview(overall, byName, at, objectives);
+        }
+
+        public Signed signed() {
+            return new Signed(byName, at);
+        }
+    }
+
+    /** What the reviewee achieved against one objective in their self-review, and their evidence (may be empty). */
+    public record Achievement(Long objectiveId, int position, String title, String achieved, String evidence) {
     }
 
     /** One observed lesson, with the objectives it looked at. */
@@ -142,9 +179,32 @@ public record ReviewRecord(PastReview review, Person reviewee, Person reviewer, 
             String successCriteria, Outcome outcome, String evidence) {
     }
 
-    /** One round of the final review: the text, the outcomes, the reviewee's and the head's sign-offs. */
+    /**
+     * One round of the final review: the text, the outcomes, the reviewee's sign-off, the head's answer when the
+     * reviewee disagreed with the review (null otherwise, or while the head has not answered), the head's sign-off.
+     */
     public record FinalRound(FinalReviewText text, List<RecordOutcome> outcomes, Answer revieweeSignOff,
-            Answer headDecision) {
+            Answer headAnswer, Answer headDecision) {
+    }
+
+    /**
+     * A disagreement of the reviewee, with what they disagreed and the head's answer (null while unanswered):
+     * the written report lists them all together.
+     */
+    public record Dispute(String about, Answer disagreement, Answer headAnswer) {
+    }
+
+    /** Every disagreement of the reviewee in order: with a round of objectives, then with the final review. */
+    public List<Dispute> disputes() {
+        var disputes = new ArrayList<Dispute>();
+        objectiveRounds.stream().filter(round -> round.response() != null && round.response().disagreement())
+                .forEach(round -> disputes.add(new Dispute(objectiveRounds.size() == 1 ? "The objectives"
+                        : "Round " + round.round() + " of the objectives", round.response(), round.headAnswer())));
+        finalRounds.stream().filter(round -> round.revieweeSignOff() != null && round.revieweeSignOff().disagreement())
+                .forEach(round -> disputes.add(new Dispute(finalRounds.size() == 1 ? "The final review"
+                        : "Round " + round.text().round() + " of the final review", round.revieweeSignOff(),
+                        round.headAnswer())));
+        return disputes;
     }
 
     /** The last round of the final review, the one that stands (null before the final review). */

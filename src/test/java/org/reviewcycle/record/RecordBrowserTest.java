@@ -2,9 +2,14 @@ package org.reviewcycle.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reviewcycle.support.SignedOffReview.COMMENTS;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.IMPACT;
 import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.SELF_REVIEW_OVERALL;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * In a real browser, as people do it: the head finds a signed-off review from "Past reviews", reads its
- * record and downloads its written report (the PDF's text read back, its first page saved as a picture) and
+ * In a real browser, as people do it: the head finds a signed-off review from "Past reviews" (one with a
+ * self-review, and disagreements the head answered), reads its record and downloads its written report (the PDF's text read back, its first page saved as a picture) and
  * the zip of the cycle's reports, and names the business manager to read pay; then the teacher reads their own record, sees that the head read it and downloads everything held about
  * them.
  */
@@ -51,7 +56,7 @@ class RecordBrowserTest {
     @Test
     void theHeadReadsARecordAndItsReportThenTheTeacherSeesWhoReadItAndDownloadsEverything() throws Exception {
         TestSchool school = TestSchool.create(schools, staff);
-        Review review = new SignedOffReview(context::getBean).of(school);
+        Review review = new SignedOffReview(context::getBean).disputedAt(school);
         String office = "office." + school.school().code();
         StaffMember businessManager = staff.addStaffMember(new StaffMember(null, school.school().id(), office, "Olive",
                 "Office", office + "@example.org", "School business manager", StaffCategory.ADMINISTRATOR, true, true,
@@ -74,10 +79,20 @@ class RecordBrowserTest {
                 assertThat(new PDFTextStripper().getText(document)).contains(school.school().name(),
                         school.teacher().fullName(), OBJECTIVE, "Outcome: Met", IMPACT, PAY_REASON, COMMENTS,
                         "Signed off by " + school.head().fullName());
-                savePage(document, Path.of("target", "screenshots", "record", "report-page-1.png"));
+                savePages(document, Path.of("target", "screenshots", "record"));
             }
             browser.driver().executeScript("document.getElementById('mid-year').scrollIntoView()");
             browser.screenshot("2-the-mid-year-check-and-observations");
+            assertThat(browser.pageText()).contains(OBJECTIVES_DISAGREEMENT, OBJECTIVES_ANSWER, "5. Self-review",
+                    SELF_REVIEW_OVERALL, FINAL_REVIEW_DISAGREEMENT, FINAL_REVIEW_ANSWER);
+            // the end of the objectives (the head's answer to the disagreement), the self-review, the end of the
+            // final review (the disagreement at the sign-off, the head's answer, the sign-off)
+            browser.driver().executeScript("document.getElementById('mid-year').scrollIntoView(false)");
+            browser.screenshot("2b-the-head-answers-the-disagreement-with-the-objectives");
+            browser.driver().executeScript("document.getElementById('self-review').scrollIntoView()");
+            browser.screenshot("2c-the-self-review");
+            browser.driver().executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            browser.screenshot("2d-the-head-answers-the-disagreement-with-the-final-review");
 
             // the whole cycle's reports, built in the background
             browser.open("/records");
@@ -140,8 +155,13 @@ class RecordBrowserTest {
         return Base64.getDecoder().decode(base64.toString());
     }
 
-    private static void savePage(PDDocument document, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", file.toFile());
+    /** Each page of the report as a picture, report-page-1.png onwards, to look at. */
+    private static void savePages(PDDocument document, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        var renderer = new PDFRenderer(document);
+        for (int page = 0; page < document.getNumberOfPages(); page++) {
+            ImageIO.write(renderer.renderImageWithDPI(page, 110), "png",
+                    folder.resolve("report-page-" + (page + 1) + ".png").toFile());
+        }
     }
 }

@@ -3,9 +3,15 @@ package org.reviewcycle.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reviewcycle.support.SignedOffReview.COMMENTS;
 import static org.reviewcycle.support.SignedOffReview.EVIDENCE;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.MODERATION;
 import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.SECOND_OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.SELF_REVIEW_OVERALL;
 
 import java.util.List;
 
@@ -28,7 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * RecordMapper.xml on MariaDB: one signed-off review read back whole (names for usernames, every step in
- * order, the pay recommendation kept from an administrator the school has not named), the access log
+ * order, the self-review, both disagreements with the head's answers, the pay recommendation kept from an administrator the school has not named), the access log
  * written and read, pay readers named and removed, and a cycle's reviews in name order.
  */
 @MariaDbTest
@@ -47,7 +53,7 @@ class RecordOnMariaDbTest {
     @Test
     void aSignedOffReviewReadsBackWholeAndEveryReadIsLogged() {
         TestSchool school = TestSchool.create(schools, staff);
-        var review = new SignedOffReview(context::getBean).of(school);
+        var review = new SignedOffReview(context::getBean).disputedAt(school);
         StaffMember admin = staff.addStaffMember(new StaffMember(null, school.school().id(),
                 "office." + school.school().code(), "Olive", "Office", "office." + school.school().code() + "@example.org",
                 "School business manager", StaffCategory.ADMINISTRATOR, true, true, school.head().id()), "demo");
@@ -64,7 +70,22 @@ class RecordOnMariaDbTest {
                     .containsExactly("W1", "M1");
             assertThat(round.decision().answer()).isEqualTo(Decision.APPROVED.name());
             assertThat(round.decision().byName()).isEqualTo(school.head().fullName());
-            assertThat(round.response().answer()).isEqualTo("ACKNOWLEDGED");
+            assertThat(round.response().answer()).isEqualTo("DISAGREED");
+            assertThat(round.response().reason()).isEqualTo(OBJECTIVES_DISAGREEMENT);
+            assertThat(round.response().byName()).isEqualTo(school.teacher().fullName());
+            assertThat(round.headAnswer().answer()).isEqualTo("OBJECTIVES_STAND");
+            assertThat(round.headAnswer().reason()).isEqualTo(OBJECTIVES_ANSWER);
+            assertThat(round.headAnswer().byName()).isEqualTo(school.head().fullName());
+            assertThat(round.headAnswer().at()).isNotNull();
+        });
+        assertThat(record.selfReview()).satisfies(self -> {
+            assertThat(self.overall()).isEqualTo(SELF_REVIEW_OVERALL);
+            assertThat(self.byName()).isEqualTo(school.teacher().fullName());
+            assertThat(self.at()).isNotNull();
+            assertThat(self.objectives()).extracting(ReviewRecord.Achievement::title)
+                    .containsExactly(OBJECTIVE, SECOND_OBJECTIVE);
+            assertThat(self.objectives().get(0).achieved()).isEqualTo("Met the success criteria of objective 1");
+            assertThat(self.objectives().get(0).evidence()).isEqualTo("Pupils' work for objective 1");
         });
         assertThat(record.midYear().progress()).hasSize(2);
         assertThat(record.observations()).hasSize(2).allSatisfy(o -> {
@@ -77,6 +98,13 @@ class RecordOnMariaDbTest {
         assertThat(last.text().payRecommendation()).isEqualTo(PayRecommendation.PROGRESS);
         assertThat(last.text().payReason()).isEqualTo(PAY_REASON);
         assertThat(last.revieweeSignOff().note()).isEqualTo(COMMENTS);
+        assertThat(last.revieweeSignOff().answer()).isEqualTo("SIGNED_DISAGREEING");
+        assertThat(last.revieweeSignOff().reason()).isEqualTo(FINAL_REVIEW_DISAGREEMENT);
+        assertThat(last.headAnswer().reason()).isEqualTo(FINAL_REVIEW_ANSWER);
+        assertThat(last.headAnswer().byName()).isEqualTo(school.head().fullName());
+        assertThat(last.headAnswer().at()).isBeforeOrEqualTo(last.headDecision().at());
+        assertThat(record.disputes()).extracting(ReviewRecord.Dispute::about)
+                .containsExactly("The objectives", "The final review");
         assertThat(last.headDecision().note()).isEqualTo(MODERATION);
         assertThat(last.headDecision().byName()).isEqualTo(school.head().fullName());
 

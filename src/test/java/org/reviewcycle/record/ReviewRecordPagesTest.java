@@ -6,10 +6,15 @@ import static org.hamcrest.Matchers.not;
 import static org.reviewcycle.support.SignedOffReview.COMMENTS;
 import static org.reviewcycle.support.SignedOffReview.CPD;
 import static org.reviewcycle.support.SignedOffReview.EVIDENCE;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.FINAL_REVIEW_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.IMPACT;
 import static org.reviewcycle.support.SignedOffReview.MODERATION;
 import static org.reviewcycle.support.SignedOffReview.OBJECTIVE;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_ANSWER;
+import static org.reviewcycle.support.SignedOffReview.OBJECTIVES_DISAGREEMENT;
 import static org.reviewcycle.support.SignedOffReview.PAY_REASON;
+import static org.reviewcycle.support.SignedOffReview.SELF_REVIEW_OVERALL;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,7 +53,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * One signed-off review of a teacher at school A, read as each role through the pages people use: the
+ * One signed-off review of a teacher at school A (who disagreed with the objectives and with the final
+ * review, the head answering each, and wrote a self-review), read as each role through the pages people use: the
  * record page, its PDF (text read back with PDFBox), the reviewee's export, the school's zip, the pay
  * readers. Who may read and who is refused (a colleague, another school's head and admin, a trust admin, a
  * plain member of staff standing in for a governor); who sees the pay recommendation; what the access log
@@ -79,7 +85,7 @@ class ReviewRecordPagesTest {
         b = TestSchool.create(schools, staff);
         adminOfA = admin(a);
         adminOfB = admin(b);
-        review = new SignedOffReview(context::getBean).of(a);
+        review = new SignedOffReview(context::getBean).disputedAt(a);
     }
 
     private StaffMember admin(TestSchool school) {
@@ -102,15 +108,55 @@ class ReviewRecordPagesTest {
             String page = mvc.perform(get(page()).with(people.as(reader))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains(OBJECTIVE, EVIDENCE, IMPACT, CPD, COMMENTS, MODERATION,
-                    "Approved", "Acknowledged", "Good progress so far", "Clear modelling of the writing process",
+                    "Approved", "Disagreed", "Good progress so far", "Clear modelling of the writing process",
                     "Decided by " + a.head().fullName(), "Signed by " + a.teacher().fullName(),
                     "Written by " + a.leader().fullName())
-                    .doesNotContain(a.head().username() + ",", a.leader().username() + ",");
+                    .doesNotContain(a.head().username() + ",", a.leader().username() + ",",
+                            a.teacher().username() + ",");
             // in the order things happened
             assertThat(page.indexOf("Reflection before the planning meeting")).isLessThan(page.indexOf("2. Objectives"));
             assertThat(page.indexOf("Good progress so far")).isLessThan(page.indexOf("Lesson observations"));
-            assertThat(page.indexOf("Lesson observations")).isLessThan(page.indexOf(IMPACT));
+            assertThat(page.indexOf("Lesson observations")).isLessThan(page.indexOf("5. Self-review"));
+            assertThat(page.indexOf("5. Self-review")).isLessThan(page.indexOf("6. Final review"));
+            assertThat(page.indexOf("6. Final review")).isLessThan(page.indexOf(IMPACT));
         }
+    }
+
+    @Test
+    void theRecordShowsTheSelfReviewAndTheHeadsAnswerToEachDisagreementByNameInOrder() throws Exception {
+        String page = mvc.perform(get(page()).with(people.as(a.head().username()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // the disagreement with the objectives, then the head's answer: they stand
+        assertThat(page).contains("Why: " + html(OBJECTIVES_DISAGREEMENT),
+                "The head&#39;s answer to the disagreement: The objectives stand", html(OBJECTIVES_ANSWER),
+                "Answered by " + a.head().fullName());
+        assertThat(page.indexOf(html(OBJECTIVES_DISAGREEMENT))).isLessThan(page.indexOf(html(OBJECTIVES_ANSWER)));
+        assertThat(page.indexOf(html(OBJECTIVES_ANSWER))).isLessThan(page.indexOf("3. Mid-year check"));
+        // the self-review, against each objective, by the teacher
+        String selfReview = page.substring(page.indexOf("5. Self-review"), page.indexOf("6. Final review"));
+        assertThat(selfReview).contains(OBJECTIVE, "Met the success criteria of objective 1",
+                "Pupils&#39; work for objective 1", "Met the success criteria of objective 2", SELF_REVIEW_OVERALL,
+                "Written by " + a.teacher().fullName());
+        // the disagreement at the sign-off, the head's answer, then the head's sign-off
+        String finalReview = page.substring(page.indexOf("6. Final review"));
+        assertThat(finalReview).contains("The reviewee signed the review and disagreed with it",
+                "Why they disagree: " + html(FINAL_REVIEW_DISAGREEMENT), html(FINAL_REVIEW_ANSWER));
+        assertThat(finalReview.indexOf(html(FINAL_REVIEW_DISAGREEMENT)))
+                .isLessThan(finalReview.indexOf(html(FINAL_REVIEW_ANSWER)));
+        assertThat(finalReview.indexOf(html(FINAL_REVIEW_ANSWER))).isLessThan(finalReview.indexOf(MODERATION));
+
+        // the written report has both disagreements with the head's answers, and the self-review
+        String pdf = pdfText(a.head().username()).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Self-review", "Met the success criteria of objective 1", SELF_REVIEW_OVERALL,
+                "Disagreements and the head's answers", OBJECTIVES_DISAGREEMENT, OBJECTIVES_ANSWER,
+                "The objectives stand.", FINAL_REVIEW_DISAGREEMENT, FINAL_REVIEW_ANSWER,
+                "Answered by " + a.head().fullName(), "Signed by " + a.teacher().fullName() + ", ", "disagreeing with the review (below)",
+                "1. " + OBJECTIVE + ": Met the success criteria of objective 1 (evidence: Pupils' work for objective 1)");
+    }
+
+    /** Text as the page escapes it (Thymeleaf writes an apostrophe as &#39;). */
+    private static String html(String text) {
+        return text.replace("'", "&#39;");
     }
 
     @Test
@@ -220,7 +266,9 @@ class ReviewRecordPagesTest {
         String json = new String(zip.get("about-you.json"), StandardCharsets.UTF_8);
         assertThat(json).contains(a.teacher().username(), a.teacher().email(), OBJECTIVE, EVIDENCE, PAY_REASON,
                 COMMENTS, "Clear modelling of the writing process", "Good progress so far", a.head().fullName(),
-                "HEAD_OF_SCHOOL", "\"PAGE\"");
+                "HEAD_OF_SCHOOL", "\"PAGE\"", SELF_REVIEW_OVERALL, "Met the success criteria of objective 1",
+                OBJECTIVES_DISAGREEMENT, OBJECTIVES_ANSWER, "\"OBJECTIVES_STAND\"", FINAL_REVIEW_DISAGREEMENT,
+                FINAL_REVIEW_ANSWER);
         byte[] report = zip.entrySet().stream().filter(e -> e.getKey().endsWith(".pdf")).findFirst().orElseThrow()
                 .getValue();
         try (PDDocument document = Loader.loadPDF(report)) {

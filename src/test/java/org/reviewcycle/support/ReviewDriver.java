@@ -83,8 +83,8 @@ public final class ReviewDriver {
 
     /**
      * The final reviews open (the timer the review waits at) and the reviewee writes their
-     * self-review (Task_SelfReview), something achieved against every objective: the final review
-     * is next.
+     * self-review (Task_SelfReview), something achieved against every objective with its evidence:
+     * the final review is next.
      */
     public void writeSelfReview() {
         fireTimer();
@@ -94,7 +94,10 @@ public final class ReviewDriver {
                     + (task == null ? "no task" : task.getTaskDefinitionKey()));
         }
         List<Map<String, Object>> entries = rows(taskVariables().get("selfReview"));
-        entries.forEach(entry -> entry.put("achieved", "Met the success criteria of objective " + entry.get("position")));
+        entries.forEach(entry -> {
+            entry.put("achieved", "Met the success criteria of objective " + entry.get("position"));
+            entry.put("evidence", "Pupils' work for objective " + entry.get("position"));
+        });
         submit(task.getAssignee(), values("selfReview", json(entries), "overall", "A good year"));
     }
 

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A teacher's review taken the whole way through the cycle, as the people themselves do it in Tasklist: the
- * reflection, two objectives approved and acknowledged, the mid-year check, two observed lessons, the final
- * review with a pay recommendation, the teacher's comments and the head's sign-off. The texts are constants
- * the record tests look for (issue 14); the report benchmark renders its written report.
+ * reflection, two objectives approved and acknowledged, the mid-year check, two observed lessons, the
+ * teacher's self-review, the final review with a pay recommendation, the teacher's comments and the head's
+ * sign-off. {@link #disputedAt} takes the same review with the teacher disagreeing with the objectives (the head
+ * answers that they stand) and with the final review (the head answers before signing off). The texts are
+ * constants the record tests look for (issue 14); the report benchmark renders its written report.
  */
 public final class SignedOffReview {
 
@@ -37,6 +39,11 @@ public final class SignedOffReview {
     public static final String PAY_REASON = "All objectives met, with strong evidence";
     public static final String COMMENTS = "A fair review of a good year";
     public static final String MODERATION = "Consistent with the phase";
+    public static final String SELF_REVIEW_OVERALL = "A good year";
+    public static final String OBJECTIVES_DISAGREEMENT = "Maths reasoning is my colleague's project this year";
+    public static final String OBJECTIVES_ANSWER = "Reasoning is a school priority for every class; we will plan it together";
+    public static final String FINAL_REVIEW_DISAGREEMENT = "The maths objective was met: the tracker shows it";
+    public static final String FINAL_REVIEW_ANSWER = "I have read the tracker with you both: the outcome stands";
 
     private final CycleLauncher launcher;
     private final ReviewService reviews;
@@ -59,8 +66,17 @@ public final class SignedOffReview {
         this.runtime = (RuntimeService) beans.apply(RuntimeService.class);
     }
 
-    /** Launches the school's cycle and takes its teacher's review to the end; returns it. */
+    /** Launches the school's cycle and takes its teacher's review to the end in agreement; returns it. */
     public Review of(TestSchool school) {
+        return takeToTheEnd(school, false);
+    }
+
+    /** The same, the teacher disagreeing with the objectives and the final review, the head answering each. */
+    public Review disputedAt(TestSchool school) {
+        return takeToTheEnd(school, true);
+    }
+
+    private Review takeToTheEnd(TestSchool school, boolean disputed) {
         launcher.launch(school.cycle().id());
         Review review = reviews.runningReviewsOf(school.teacher().id()).get(0);
         var driver = new ReviewDriver(tasks, forms, identity, management, runtime, staff, review.processInstanceId());
@@ -71,7 +87,13 @@ public final class SignedOffReview {
         driver.submit(leader, values("objectives", objectives(objective(OBJECTIVE, "W1", false),
                 objective(SECOND_OBJECTIVE, "M1", false))));
         driver.submit(school.head().username(), values("decision", "APPROVE", "returnReason", ""));
-        driver.submit(teacher, values("response", "ACKNOWLEDGE", "disagreementReason", ""));
+        if (disputed) {
+            driver.submit(teacher, values("response", "DISAGREE", "disagreementReason", OBJECTIVES_DISAGREEMENT));
+            driver.submit(school.head().username(), values("objectivesDecision", "STAND",
+                    "headResponse", OBJECTIVES_ANSWER));
+        } else {
+            driver.submit(teacher, values("response", "ACKNOWLEDGE", "disagreementReason", ""));
+        }
         driver.fireTimer();
         List<Map<String, Object>> progress = jsonList(driver.taskVariables().get("progress"));
         progress.forEach(p -> p.put("status", "ON_TRACK"));
@@ -82,7 +104,7 @@ public final class SignedOffReview {
                     "judgement", "GOOD", "strengths", "Clear modelling of the writing process",
                     "areasToDevelop", "Pace of the plenary", "cpdNeeds", "Questioning"));
         }
-        driver.fireTimer();
+        driver.writeSelfReview();
         List<Map<String, Object>> outcomes = jsonList(driver.taskVariables().get("outcomes"));
         outcomes.forEach(o -> {
             o.put("outcome", "MET");
@@ -93,7 +115,13 @@ public final class SignedOffReview {
                 "impactOnColleagues", "Shared the approach at a staff meeting", "cpdUndertaken", CPD,
                 "cpdImpact", "Better feedback on writing", "developmentNeeds", "Leading a phase team",
                 "payRecommendation", "PROGRESS", "payReason", PAY_REASON));
-        driver.submit(teacher, values("revieweeComments", COMMENTS, "confirmRead", true));
+        if (disputed) {
+            driver.submit(teacher, values("revieweeComments", COMMENTS, "disagree", true,
+                    "disagreementReason", FINAL_REVIEW_DISAGREEMENT, "confirmRead", true));
+            driver.submit(school.head().username(), values("headResponse", FINAL_REVIEW_ANSWER));
+        } else {
+            driver.submit(teacher, values("revieweeComments", COMMENTS, "confirmRead", true));
+        }
         driver.submit(school.head().username(), values("decision", "SIGN_OFF", "returnReason", "",
                 "moderationNote", MODERATION));
         if (!driver.ended()) {
