@@ -75,7 +75,7 @@ public class ReviewMigrations {
     private static final int PAGE = 1000;
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     /** A name an expression reads: not after a dot (a property), not a call. */
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*\\()");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*+)(?!\\s*\\()");
     private static final Set<String> NOT_VARIABLES = Set.of("execution", "task", "true", "false", "null", "empty",
             "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
     private static final int FAILURES_SHOWN = 200;

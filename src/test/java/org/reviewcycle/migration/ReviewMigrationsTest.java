@@ -148,4 +148,34 @@ class ReviewMigrationsTest {
         assertThat(history.changes(school.id(), null, null, 0, 10).entries()).anySatisfy(change ->
                 assertThat(change.change().action()).isEqualTo("Started moving 2 running reviews onto version 1 of the cycle"));
     }
+
+    @Test
+    void aVersionThatReadsAVariableTheReviewsHaveNotGotIsReportedAndNothingMoves() throws IOException {
+        TestSchool created = TestSchool.create(schools, staff);
+        var school = created.school();
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
+        launcher.launch(created.cycle().id());
+        // a version deployed from Camunda Modeler or Cockpit, whose added step goes to a variable nobody sets
+        var repository = engine.getRepositoryService();
+        String version1 = repository.createProcessDefinitionQuery().processDefinitionKey("AnnualReviewCycle")
+                .tenantIdIn(school.code()).singleResult().getDeploymentId();
+        String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
+        var first = ChangedModel.userTasksInOrder(shipped).get(0);
+        String changed = ChangedModel.of(shipped).addStepAfter(first.getId(), ADDED, ADDED_NAME, "${pupilVoiceLead}",
+                first.getCamundaFormRef()).xml();
+        var deployment = repository.createDeployment().name("Changed in Camunda Modeler").tenantId(school.code());
+        for (String name : repository.getDeploymentResourceNames(version1)) {
+            deployment.addInputStream(name, name.endsWith(".bpmn")
+                    ? new java.io.ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))
+                    : repository.getResourceAsStream(version1, name));
+        }
+        deployment.deploy();
+
+        MigrationPreview preview = migrations.preview(school, 2, null);
+        assertThat(preview.rows()).hasSize(3).allSatisfy(row -> assertThat(row.whyNot()).isEqualTo(
+                "Version 2 needs “pupilVoiceLead”, which this review has not got: the new version's steps would stop at it."));
+        assertThatThrownBy(() -> migrations.start(school, 2, null)).isInstanceOf(InvalidInput.class);
+        assertThat(engine.getManagementService().createBatchQuery().tenantIdIn(school.code()).count()).isZero();
+        assertThat(migrations.migrations(school)).isEmpty();
+    }
 }
