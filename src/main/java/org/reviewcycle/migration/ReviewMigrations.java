@@ -248,7 +248,7 @@ public class ReviewMigrations {
             notMoved.stream().filter(r -> !failedIds.contains(r.processInstanceId())).forEach(review -> {
                 failedIds.add(review.processInstanceId());
                 failures.add(new MigrationProgress.Failure(review.person(), "It was not moved onto version "
-                        + migration.targetVersion() + "; Cockpit's Batches page has the engine's account."));
+                        + migration.targetVersion() + "; a trust administrator finds the engine's account in Cockpit, under Batches."));
             });
         }
         int failed = failedIds.size();
@@ -270,7 +270,7 @@ public class ReviewMigrations {
             }
         }
         return "The engine could not move it onto version " + targetVersion
-                + "; Cockpit's Batches page has the engine's account.";
+                + "; a trust administrator finds the engine's account in Cockpit, under Batches.";
     }
 
     /** The preview with what starting needs: the target, each source version's plan, each review's instance. */

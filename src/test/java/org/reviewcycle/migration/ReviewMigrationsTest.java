@@ -156,20 +156,10 @@ class ReviewMigrationsTest {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
         launcher.launch(created.cycle().id());
         // a version deployed from Camunda Modeler or Cockpit, whose added step goes to a variable nobody sets
-        var repository = engine.getRepositoryService();
-        String version1 = repository.createProcessDefinitionQuery().processDefinitionKey("AnnualReviewCycle")
-                .tenantIdIn(school.code()).singleResult().getDeploymentId();
         String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
         var first = ChangedModel.userTasksInOrder(shipped).get(0);
-        String changed = ChangedModel.of(shipped).addStepAfter(first.getId(), ADDED, ADDED_NAME, "${pupilVoiceLead}",
-                first.getCamundaFormRef()).xml();
-        var deployment = repository.createDeployment().name("Changed in Camunda Modeler").tenantId(school.code());
-        for (String name : repository.getDeploymentResourceNames(version1)) {
-            deployment.addInputStream(name, name.endsWith(".bpmn")
-                    ? new java.io.ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))
-                    : repository.getResourceAsStream(version1, name));
-        }
-        deployment.deploy();
+        deploy(school, ChangedModel.of(shipped).addStepAfter(first.getId(), ADDED, ADDED_NAME, "${pupilVoiceLead}",
+                first.getCamundaFormRef()).xml());
 
         MigrationPreview preview = migrations.preview(school, 2, null);
         assertThat(preview.rows()).hasSize(3).allSatisfy(row -> assertThat(row.whyNot()).isEqualTo(
@@ -177,5 +167,47 @@ class ReviewMigrationsTest {
         assertThatThrownBy(() -> migrations.start(school, 2, null)).isInstanceOf(InvalidInput.class);
         assertThat(engine.getManagementService().createBatchQuery().tenantIdIn(school.code()).count()).isZero();
         assertThat(migrations.migrations(school)).isEmpty();
+    }
+
+    @Test
+    void aWaitingStepWhoseIdChangedButNotItsNameIsFoundByItsName() throws IOException {
+        TestSchool created = TestSchool.create(schools, staff);
+        var school = created.school();
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
+        launcher.launch(created.cycle().id());
+        String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
+        var first = ChangedModel.userTasksInOrder(shipped).get(0);
+        deploy(school, withAddedStep());
+        var walker = new ReviewWalker(engine, staff, created.head().username());
+        migrations.start(school, 2, null);
+        walker.runBatches(school.code());
+        String teacher = reviews.runningReviewsOf(created.teacher().id()).get(0).processInstanceId();
+        walker.walkUntil(teacher, ADDED::equals);
+
+        // version 3: the added step under another id, with the same name
+        deploy(school, ChangedModel.of(shipped).addStepAfter(first.getId(), "Task_PupilFeedback", ADDED_NAME,
+                "${revieweeUsername}", first.getCamundaFormRef()).xml());
+        MigrationPreview preview = migrations.preview(school, 3, ADDED);
+        assertThat(preview.rows()).singleElement().satisfies(row -> {
+            assertThat(row.whyNot()).isNull();
+            assertThat(row.then()).isEqualTo(ADDED_NAME);
+        });
+        migrations.start(school, 3, ADDED);
+        walker.runBatches(school.code());
+        assertThat(walker.at(teacher)).isEqualTo("Task_PupilFeedback");
+    }
+
+    /** Deploys the cycle with {@code bpmn} for the school, as Camunda Modeler or Cockpit would (through the deploy gate). */
+    private void deploy(org.reviewcycle.school.School school, String bpmn) {
+        var repository = engine.getRepositoryService();
+        String current = repository.createProcessDefinitionQuery().processDefinitionKey("AnnualReviewCycle")
+                .tenantIdIn(school.code()).latestVersion().singleResult().getDeploymentId();
+        var deployment = repository.createDeployment().name("Changed in Camunda Modeler").tenantId(school.code());
+        for (String name : repository.getDeploymentResourceNames(current)) {
+            deployment.addInputStream(name, name.endsWith(".bpmn")
+                    ? new java.io.ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8))
+                    : repository.getResourceAsStream(current, name));
+        }
+        deployment.deploy();
     }
 }
