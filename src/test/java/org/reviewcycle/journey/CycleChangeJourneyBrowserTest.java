@@ -81,27 +81,41 @@ class CycleChangeJourneyBrowserTest {
         browser.waitUntil(() -> "ready".equals(browser.driver().findElement(By.id("editor")).getDomAttribute("data-state")));
         browser.screenshot("01-editor");
 
-        // the flow out of the reflection goes; a task is appended to it and joined to where the flow went
+        // room is made after the reflection (the palette's space tool), the flow out of it goes, and a
+        // task is appended to it and joined to where the flow went
         SequenceFlow out = onlyFlowOutOf(school, Elements.SELF_REFLECTION);
         String flowOut = out.getId();
         String onwards = out.getTarget().getId();
-        browser.click(shape(flowOut));
+        browser.click(By.cssSelector(".djs-palette .entry[data-action='space-tool']"));
+        int[] after = pointOf(Elements.SELF_REFLECTION, 1.2, 3);
+        new Actions(browser.driver()).moveToLocation(after[0], after[1]).clickAndHold().moveByOffset(20, 0)
+                .moveByOffset(60, 0).moveByOffset(60, 0).release().perform();
+        // a click on the empty canvas below puts the space tool down
+        int[] below = pointOf(Elements.SELF_REFLECTION, 1.2, 6);
+        new Actions(browser.driver()).moveToLocation(below[0], below[1]).click().perform();
+        browser.screenshot("02-room-made");
+        clickAt(flowOut, 0.5, 0.5);
         browser.click(By.cssSelector(".djs-context-pad .entry[data-action='delete']"));
         browser.waitUntil(() -> browser.driver().findElements(shape(flowOut)).isEmpty());
-        browser.click(shape(Elements.SELF_REFLECTION));
+        clickAt(Elements.SELF_REFLECTION, 0.7, 0.8);
         browser.click(By.cssSelector(".djs-context-pad .entry[data-action='append.append-task']"));
         // the new task opens with its label being written: write it there, as a person would
-        var label = browser.waitFor(By.cssSelector(".djs-direct-editing-parent"));
-        label.sendKeys(ADDED_NAME, Keys.ENTER);
+        browser.waitFor(By.cssSelector(".djs-direct-editing-parent"));
+        browser.driver().switchTo().activeElement().sendKeys(ADDED_NAME, Keys.ENTER);
         WebElement added = browser.waitFor(By.xpath("//*[local-name()='g'][contains(@class,'djs-shape')]"
                 + "[.//*[local-name()='text'][contains(., 'Reflect on')]]"));
-        browser.click(By.cssSelector("g.djs-element[data-element-id='" + added.getDomAttribute("data-element-id") + "']"));
+        // still selected, with its context pad: joined to where the flow went
         browser.click(By.cssSelector(".djs-context-pad .entry[data-action='connect']"));
-        new Actions(browser.driver()).moveToElement(browser.driver().findElement(shape(onwards))).click().perform();
-        browser.screenshot("02-step-added");
+        int[] target = pointOf(onwards, 0.5, 0.8);
+        new Actions(browser.driver()).moveToLocation(target[0], target[1]).click().perform();
+        browser.screenshot("03-step-added");
 
         // its id, who does it and its form, in the properties panel
-        browser.click(shape(added.getDomAttribute("data-element-id")));
+        clickAt(added.getDomAttribute("data-element-id"), 0.35, 0.8);
+        // a task someone does in Tasklist: a user task (the context pad's wrench)
+        browser.click(By.cssSelector(".djs-context-pad .entry[data-action='replace']"));
+        browser.click(By.cssSelector(".djs-popup [data-id='replace-with-user-task']"));
+        browser.waitFor(By.cssSelector("[data-group-id='group-CamundaPlatform__UserAssignment']"));
         openGroup("group-general");
         browser.type(By.id("bio-properties-panel-id"), ADDED);
         browser.driver().findElement(By.id("bio-properties-panel-id")).sendKeys(Keys.TAB);
@@ -109,16 +123,16 @@ class CycleChangeJourneyBrowserTest {
         openGroup("group-CamundaPlatform__UserAssignment");
         browser.type(By.id("bio-properties-panel-assignee"), "${revieweeUsername}");
         openGroup("group-CamundaPlatform__Form");
-        new Select(browser.waitFor(By.id("bio-properties-panel-formType"))).selectByValue("formRef");
+        choose("bio-properties-panel-formType", "formRef");
         browser.type(By.id("bio-properties-panel-formRef"), AnnualReviewCycleProcess.Forms.SELF_REFLECTION);
-        new Select(browser.waitFor(By.id("bio-properties-panel-formRefBinding"))).selectByValue("deployment");
-        browser.screenshot("03-step-properties");
+        choose("bio-properties-panel-formRefBinding", "deployment");
+        browser.screenshot("04-step-properties");
 
         // publishing runs the dry run of the changed cycle first
         browser.type(By.id("comment"), "Staff reflect on what pupils told us, after their own reflection");
         browser.click(By.xpath("//button[.='Publish a new version']"));
         browser.waitUntilTextShown("Version 2 of the cycle is published");
-        browser.screenshot("04-published");
+        browser.screenshot("05-published");
         UserTask step = engine.getRepositoryService().getBpmnModelInstance(currentDefinitionId(school))
                 .getModelElementById(ADDED);
         assertThat(step.getName()).isEqualTo(ADDED_NAME);
@@ -130,7 +144,7 @@ class CycleChangeJourneyBrowserTest {
         browser.click(By.xpath("//button[.='Run the dry run']"));
         browser.waitUntilTextShown("The dry run found no problem");
         assertThat(browser.pageText()).contains(ADDED_NAME);
-        browser.screenshot("05-dry-run");
+        browser.screenshot("06-dry-run");
 
         // (the integrator adds here: the admin sees the diff between versions 1 and 2 on the versions page)
 
@@ -143,11 +157,11 @@ class CycleChangeJourneyBrowserTest {
         browser.waitUntilTextShown("3 of 3 reviews can move.");
         assertThat(browser.driver().findElement(By.id("preview-rows")).getText()).contains(school.teacher().fullName(),
                 "Reflect before the planning meeting");
-        browser.screenshot("06-preview");
+        browser.screenshot("07-preview");
         browser.click(By.xpath("//button[.='Move 3 reviews onto version 2']"));
         browser.waitUntilTextShown("Every review was moved onto version 2");
         assertThat(browser.driver().findElement(By.id("migration-moved")).getText()).isEqualTo("3 of 3");
-        browser.screenshot("07-moved");
+        browser.screenshot("08-moved");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(teacherReview).singleResult()
                 .getProcessDefinitionId()).isEqualTo(currentDefinitionId(school));
 
@@ -160,13 +174,13 @@ class CycleChangeJourneyBrowserTest {
         for (String field : new String[] {"Field_Strengths", "Field_DevelopmentWishes", "Field_ObjectiveIdeas"}) {
             browser.type(By.cssSelector("[id$='-" + field + "']"), "Written in the journey");
         }
-        browser.screenshot("08-reflection");
+        browser.screenshot("09-reflection");
         browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
         browser.waitUntil(() -> ADDED.equals(openTask(teacherReview).getTaskDefinitionKey()));
         browser.click(By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[contains(., '" + ADDED_NAME + "')]"));
         browser.waitFor(By.cssSelector(".fjs-container .fjs-form"));
         browser.waitUntilTextShown(ADDED_NAME);
-        browser.screenshot("09-the-new-step-in-tasklist");
+        browser.screenshot("10-the-new-step-in-tasklist");
     }
 
     private Task openTask(String processInstanceId) {
@@ -189,8 +203,46 @@ class CycleChangeJourneyBrowserTest {
         return flows.get(0);
     }
 
+    /**
+     * Clicks a diagram element where a person would: a point of its box (fractions of its width and
+     * height from the top left), off the flows drawn through the middle of the small diagram and off
+     * the lint's marks at the top left; a flow drawn straight has no height for Selenium to click in otherwise.
+     */
+    private void clickAt(String elementId, double across, double down) {
+        int[] point = pointOf(elementId, across, down);
+        int x = point[0];
+        int y = point[1];
+        new Actions(browser.driver()).moveToLocation(x, y).click().perform();
+        try {
+            browser.waitFor(By.cssSelector(".djs-context-pad"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("click-" + elementId);
+            throw new AssertionError("Clicked " + elementId + " at " + x + "," + y + " on " + browser.driver().executeScript(
+                    "const e = document.elementFromPoint(arguments[0], arguments[1]); return e ? e.outerHTML.substring(0, 300) : null;",
+                    x, y), e);
+        }
+    }
+
+    private int[] pointOf(String elementId, double across, double down) {
+        var point = (java.util.List<?>) browser.driver().executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " return [r.left + r.width * arguments[1], r.top + r.height * arguments[2]];",
+                browser.driver().findElement(shape(elementId)), across, down);
+        return new int[] {((Number) point.get(0)).intValue(), ((Number) point.get(1)).intValue()};
+    }
+
     private static By shape(String elementId) {
         return By.cssSelector("g.djs-element[data-element-id='" + elementId + "']");
+    }
+
+    /** Picks an option of the properties panel's select, which listens for the change the option's pick makes. */
+    private void choose(String selectId, String value) {
+        WebElement select = browser.waitFor(By.id(selectId));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+        String label = new Select(select).getOptions().stream().filter(o -> value.equals(o.getDomAttribute("value")))
+                .findFirst().orElseThrow().getText();
+        select.sendKeys(label);
+        browser.waitUntil(() -> value.equals(browser.driver().findElement(By.id(selectId)).getDomProperty("value")));
     }
 
     /** The properties panel's groups start closed: open one. */
