@@ -57,7 +57,7 @@ class ReviewMigrationsTest {
 
     /** The shipped model with a step for the member of staff after the first step of the cycle. */
     static String withAddedStep() throws IOException {
-        String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
+        String shipped = shipped();
         String first = ChangedModel.userTasksInOrder(shipped).get(0).getId();
         return ChangedModel.of(shipped).addStepAfter(first, ADDED, ADDED_NAME, "${revieweeUsername}",
                 ChangedModel.userTasksInOrder(shipped).get(0).getCamundaFormRef()).xml();
@@ -151,12 +151,10 @@ class ReviewMigrationsTest {
 
     @Test
     void aVersionThatReadsAVariableTheReviewsHaveNotGotIsReportedAndNothingMoves() throws IOException {
-        TestSchool created = TestSchool.create(schools, staff);
+        TestSchool created = launchedSchool();
         var school = created.school();
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
-        launcher.launch(created.cycle().id());
         // a version deployed from Camunda Modeler or Cockpit, whose added step goes to a variable nobody sets
-        String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
+        String shipped = shipped();
         var first = ChangedModel.userTasksInOrder(shipped).get(0);
         deploy(school, ChangedModel.of(shipped).addStepAfter(first.getId(), ADDED, ADDED_NAME, "${pupilVoiceLead}",
                 first.getCamundaFormRef()).xml());
@@ -171,11 +169,9 @@ class ReviewMigrationsTest {
 
     @Test
     void aWaitingStepWhoseIdChangedButNotItsNameIsFoundByItsName() throws IOException {
-        TestSchool created = TestSchool.create(schools, staff);
+        TestSchool created = launchedSchool();
         var school = created.school();
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
-        launcher.launch(created.cycle().id());
-        String shipped = Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
+        String shipped = shipped();
         var first = ChangedModel.userTasksInOrder(shipped).get(0);
         deploy(school, withAddedStep());
         var walker = new ReviewWalker(engine, staff, created.head().username());
@@ -195,6 +191,18 @@ class ReviewMigrationsTest {
         migrations.start(school, 3, ADDED);
         walker.runBatches(school.code());
         assertThat(walker.at(teacher)).isEqualTo("Task_PupilFeedback");
+    }
+
+    /** A school of the test's own whose cycle is launched: three reviews at the first step of version 1. */
+    private TestSchool launchedSchool() {
+        TestSchool created = TestSchool.create(schools, staff);
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "admins"));
+        launcher.launch(created.cycle().id());
+        return created;
+    }
+
+    private static String shipped() throws IOException {
+        return Files.readString(Path.of("bpmn/AnnualReviewCycle.bpmn"), StandardCharsets.UTF_8);
     }
 
     /** Deploys the cycle with {@code bpmn} for the school, as Camunda Modeler or Cockpit would (through the deploy gate). */
