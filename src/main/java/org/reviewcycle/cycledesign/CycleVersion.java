@@ -7,6 +7,6 @@ import java.time.LocalDateTime;
  * number, when it was deployed, who published it (their name) and their comment, and the file they
  * changed; the versions deployed at start-up have neither who nor comment.
  */
-record CycleVersion(int version, String deploymentId, LocalDateTime deployedAt, String publishedBy, String comment,
+public record CycleVersion(int version, String deploymentId, LocalDateTime deployedAt, String publishedBy, String comment,
         String changedFile, boolean current) {
 }
