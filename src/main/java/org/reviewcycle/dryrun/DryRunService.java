@@ -533,14 +533,13 @@ public class DryRunService {
                 }
             }
             Collection<BoundaryEvent> boundaries = bpmn.getModelElementsByType(BoundaryEvent.class);
+            Map<String, List<FlowNode>> next = next(bpmn);
             while (!queue.isEmpty()) {
                 FlowNode node = queue.poll();
                 if (!reached.add(node.getId())) {
                     continue;
                 }
-                for (SequenceFlow flow : node.getOutgoing()) {
-                    queue.add(flow.getTarget());
-                }
+                queue.addAll(next.getOrDefault(node.getId(), List.of()));
                 if (node instanceof SubProcess sub) {
                     sub.getChildElementsByType(StartEvent.class).forEach(queue::add);
                 }
@@ -554,22 +553,37 @@ public class DryRunService {
             for (SubProcess sub : bpmn.getModelElementsByType(SubProcess.class)) {
                 if (sub.triggeredByEvent()) {
                     reached.add(sub.getId());
-                    sub.getChildElementsByType(StartEvent.class).forEach(start -> reached.addAll(downstream(start)));
+                    sub.getChildElementsByType(StartEvent.class).forEach(start -> reached.addAll(downstream(start, next)));
                 }
             }
             return reached;
         }
 
-        private static Set<String> downstream(FlowNode from) {
+        private static Set<String> downstream(FlowNode from, Map<String, List<FlowNode>> next) {
             var reached = new HashSet<String>();
             var queue = new ArrayDeque<FlowNode>(List.of(from));
             while (!queue.isEmpty()) {
                 FlowNode node = queue.poll();
                 if (reached.add(node.getId())) {
-                    node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
+                    queue.addAll(next.getOrDefault(node.getId(), List.of()));
                 }
             }
             return reached;
+        }
+
+        /**
+         * Where each element's flows lead, from the flows' own sourceRef and targetRef, as the engine reads
+         * them: an element's {@code <bpmn:outgoing>} list is optional and may be missing (hand-written XML,
+         * tools other than Camunda Modeler), so FlowNode.getOutgoing() cannot be trusted.
+         */
+        private static Map<String, List<FlowNode>> next(BpmnModelInstance bpmn) {
+            var next = new HashMap<String, List<FlowNode>>();
+            for (SequenceFlow flow : bpmn.getModelElementsByType(SequenceFlow.class)) {
+                if (flow.getSource() != null && flow.getTarget() != null) {
+                    next.computeIfAbsent(flow.getSource().getId(), id -> new ArrayList<>()).add(flow.getTarget());
+                }
+            }
+            return next;
         }
 
         /** Takes what the engine cached of the sandbox deployment out of its cache, while its rows can still be read. */

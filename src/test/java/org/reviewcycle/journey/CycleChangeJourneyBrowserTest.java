@@ -146,7 +146,14 @@ class CycleChangeJourneyBrowserTest {
         assertThat(browser.pageText()).contains(ADDED_NAME);
         browser.screenshot("06-dry-run");
 
-        // (the integrator adds here: the admin sees the diff between versions 1 and 2 on the versions page)
+        // what changed: version 2 against version 1, in words and marked on the diagram
+        browser.open("/admin/schools/" + school.school().id() + "/cycle-model");
+        browser.click(By.cssSelector("a[aria-label='What changed in version 2']"));
+        browser.waitUntil(() -> "ready".equals(browser.driver().findElement(By.id("diff")).getDomAttribute("data-state")));
+        assertThat(browser.driver().findElement(By.id("diff-changes")).getText()).contains("Added step ‘" + ADDED_NAME + "’");
+        assertThat(browser.driver().findElement(By.cssSelector("#diff-after g.djs-element[data-element-id='" + ADDED + "']"))
+                .getDomAttribute("class")).contains("diff-added");
+        browser.screenshot("06b-what-changed");
 
         // the running reviews move onto version 2
         browser.open("/admin/schools/" + school.school().id() + "/cycle-model");
