@@ -33,6 +33,8 @@ public final class AnnualReviewCycleProcess {
         public static final String LESSON_OBSERVATION = "Task_LessonObservation";
         public static final String FINAL_REVIEW_REACHED = "Event_FinalReviewReached";
         public static final String SELF_REVIEW = "Task_SelfReview";
+        /** The timer on Task_SelfReview: not written by its due date, the review goes on to the final review. */
+        public static final String SELF_REVIEW_NOT_WRITTEN = "Boundary_SelfReviewNotWritten";
         public static final String FINAL_REVIEW = "Task_FinalReview";
         public static final String REVIEWEE_SIGN_OFF = "Task_RevieweeSignOff";
         public static final String FINAL_REVIEW_DISAGREED = "Gateway_FinalReviewDisagreed";

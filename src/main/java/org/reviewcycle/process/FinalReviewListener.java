@@ -1,5 +1,6 @@
 package org.reviewcycle.process;
 
+import static org.reviewcycle.process.AnnualReviewCycleProcess.Elements;
 import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 import java.util.ArrayList;
@@ -22,12 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * Task_FinalReview, form FinalReview: outcomes per objective, the impact section, CPD, next
  * year's needs and, for teachers, the pay recommendation. The form shows the mid-year progress,
- * the observations, the reviewee's self-review and, after a return, the head's reason.
+ * the observations, the reviewee's self-review (or that it was not written by its due date) and,
+ * after a return, the head's reason.
  */
 @Component("finalReviewListener")
 class FinalReviewListener extends ReviewTaskListener {
 
     static final String OUTCOMES = "outcomes";
+    /** True when the form says the self-review was not written by its due date (form FinalReview). */
+    static final String SELF_REVIEW_NOT_WRITTEN = "selfReviewNotWritten";
 
     private final ReviewService reviews;
     private final ObjectiveService objectives;
@@ -69,6 +73,7 @@ class FinalReviewListener extends ReviewTaskListener {
                 .toList());
         task.setVariableLocal("selfReviewOverallText", reviews.selfReview(reviewId)
                 .map(r -> FormText.literal(r.overall())).orElse(""));
+        task.setVariableLocal(SELF_REVIEW_NOT_WRITTEN, selfReviewNotWritten(task, reviewId));
         ReviewForms.showList(task, "observationsTable", observations.observationsOf(reviewId).stream()
                 .map(o -> ReviewForms.row("date", ReviewForms.DAY.format(o.observedOn()), "judgement", o.judgement().label(),
                         "strengths", o.strengths(), "areasToDevelop", o.areasToDevelop()))
@@ -80,6 +85,16 @@ class FinalReviewListener extends ReviewTaskListener {
                 .map(o -> ReviewForms.row("position", o.position(), "title", o.title(),
                         "successCriteria", o.successCriteria(), "outcome", null, "evidence", ""))
                 .toList());
+    }
+
+    /**
+     * The review came here without a self-review: in a model with Task_SelfReview that happens only
+     * when its timer (Boundary_SelfReviewNotWritten) carried the review on, the reviewee having written
+     * nothing by the due date. A school's model without a self-review step has nothing to say here.
+     */
+    private boolean selfReviewNotWritten(DelegateTask task, long reviewId) {
+        boolean modelAsksForOne = task.getBpmnModelInstance().getModelElementById(Elements.SELF_REVIEW) != null;
+        return modelAsksForOne && reviews.selfReview(reviewId).isEmpty();
     }
 
     @Override

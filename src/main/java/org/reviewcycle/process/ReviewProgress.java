@@ -166,8 +166,16 @@ public class ReviewProgress {
                 .findFirst().orElse("");
     }
 
+    /**
+     * The timer of the date the review waits for, when it waits for one: no task open. A timer on an
+     * open task (Boundary_SelfReviewNotWritten on the self-review) is that task's deadline, not a date
+     * to bring forward: running it would skip the task.
+     */
     private Job timerOf(Review review) {
-        return review.processInstanceId() == null ? null
-                : management.createJobQuery().processInstanceId(review.processInstanceId()).timers().singleResult();
+        if (review.processInstanceId() == null
+                || tasks.createTaskQuery().processInstanceId(review.processInstanceId()).count() > 0) {
+            return null;
+        }
+        return management.createJobQuery().processInstanceId(review.processInstanceId()).timers().singleResult();
     }
 }

@@ -7,18 +7,22 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.review.ReviewFacts;
 import org.reviewcycle.school.Milestones;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Due dates and timer dates from the cycle's milestones for the reviewee's category (teachers' or
  * support staff's; a new starter's own objectives deadline), read from our tables each time so that a
  * change to the cycle's dates applies to the work still to come. Used by the model as
- * {@code ${reviewSchedule.dueDate(execution)}} on every user task, and by the two timers.
+ * {@code ${reviewSchedule.dueDate(execution)}} on every user task and on the self-review's timer, and by
+ * the two timers the review waits at.
  */
 @Component("reviewSchedule")
 public class ReviewSchedule {
@@ -31,9 +35,17 @@ public class ReviewSchedule {
     static final int SELF_REVIEW_WEEKS = 1;
 
     private final ReviewService reviews;
+    /** Now by the engine's clock, which its timers run by. */
+    private final Supplier<Date> now;
 
+    @Autowired
     ReviewSchedule(ReviewService reviews) {
+        this(reviews, ClockUtil::getCurrentTime);
+    }
+
+    ReviewSchedule(ReviewService reviews, Supplier<Date> now) {
         this.reviews = reviews;
+        this.now = now;
     }
 
     public Date dueDate(DelegateExecution execution) {
@@ -45,7 +57,7 @@ public class ReviewSchedule {
                     at(afterMidYear ? midYearDue(cycle) : cycle.objectivesAgreedBy());
             case Elements.MID_YEAR_CHECK -> at(midYearDue(cycle));
             case Elements.LESSON_OBSERVATION -> at(cycle.observationsDue());
-            case Elements.SELF_REVIEW -> at(selfReviewDue(cycle));
+            case Elements.SELF_REVIEW -> selfReviewDue(cycle);
             case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.RESPOND_TO_FINAL_REVIEW_DISAGREEMENT,
                     Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
             default -> throw new IllegalStateException("No milestone for " + execution.getCurrentActivityId());
@@ -62,10 +74,18 @@ public class ReviewSchedule {
         return startOf(milestonesOf(execution).finalReviewFrom());
     }
 
-    /** The self-review opens with the final reviews and is due a week later, ahead of the meeting. */
-    private static LocalDate selfReviewDue(Milestones cycle) {
+    /**
+     * The self-review opens with the final reviews and is due a week later, ahead of the meeting. On
+     * that date its timer (Boundary_SelfReviewNotWritten, which reads this same due date) carries the
+     * review on without it. A review that reaches the self-review after that date (running late) gives
+     * the reviewee a week from the day it opens, so that the timer does not skip it at once.
+     */
+    private Date selfReviewDue(Milestones cycle) {
         LocalDate due = cycle.finalReviewFrom().plusWeeks(SELF_REVIEW_WEEKS);
-        return due.isBefore(cycle.finalReviewDue()) ? due : cycle.finalReviewDue();
+        Date dueAt = at(due.isBefore(cycle.finalReviewDue()) ? due : cycle.finalReviewDue());
+        Date opened = now.get();
+        return dueAt.after(opened) ? dueAt
+                : at(opened.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().plusWeeks(SELF_REVIEW_WEEKS));
     }
 
     private static LocalDate midYearDue(Milestones cycle) {

@@ -60,6 +60,7 @@ class AnnualReviewCycleProcessTest {
     @Autowired RuntimeService runtime;
     @Autowired org.camunda.bpm.engine.RepositoryService repository;
     @Autowired ProcessEngine processEngine;
+    @Autowired ReviewProgress progress;
 
     TestSchool school;
 
@@ -147,6 +148,10 @@ class AnnualReviewCycleProcessTest {
 
     void finalReview(ReviewDriver review, boolean teacher) {
         selfReview(review);
+        holdFinalReview(review, teacher);
+    }
+
+    void holdFinalReview(ReviewDriver review, boolean teacher) {
         assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
         @SuppressWarnings("unchecked")
         var outcomes = (List<java.util.Map<String, Object>>) SubmittedFormAccess.list(review.taskVariables().get("outcomes"));
@@ -198,7 +203,8 @@ class AnnualReviewCycleProcessTest {
                 PLANNING_MEETING, APPROVE_OBJECTIVES, ACKNOWLEDGE_OBJECTIVES, MID_YEAR_REACHED, MID_YEAR_CHECK,
                 DECIDE_REVIEW_PLAN, LESSON_OBSERVATION, FINAL_REVIEW_REACHED, SELF_REVIEW, FINAL_REVIEW, REVIEWEE_SIGN_OFF, HEAD_SIGN_OFF,
                 REVIEW_COMPLETE);
-        BpmnAwareTests.assertThat(instance).hasNotPassed(RESPOND_TO_OBJECTIVES_DISAGREEMENT, RESPOND_TO_FINAL_REVIEW_DISAGREEMENT);
+        BpmnAwareTests.assertThat(instance).hasNotPassed(RESPOND_TO_OBJECTIVES_DISAGREEMENT, RESPOND_TO_FINAL_REVIEW_DISAGREEMENT,
+                SELF_REVIEW_NOT_WRITTEN);
         long reviewId = review(school.teacher()).id();
         assertThat(reviews.find(reviewId).orElseThrow().state()).isEqualTo(ReviewState.COMPLETE);
         assertThat(reviews.selfReflection(reviewId)).isPresent();
@@ -561,9 +567,55 @@ class AnnualReviewCycleProcessTest {
         // people's words stay words in a text component: the asterisks are not emphasis
         assertThat(review.taskVariables().get("selfReviewOverallText").toString())
                 .isEqualTo(FormText.literal("I have grown in confidence *leading* groups"));
+        assertThat(review.taskVariables()).containsEntry(FinalReviewListener.SELF_REVIEW_NOT_WRITTEN, false);
+        // written in time: the self-review's timer went with its task
+        assertThat(management.createJobQuery().processInstanceId(review(school.assistant()).processInstanceId())
+                .timers().count()).isZero();
         // the variables the submission carried are off the process: it keeps ids and decisions only
         assertThat(review.variable("selfReview")).isNull();
         assertThat(review.variable("overall")).isNull();
+    }
+
+    @Test
+    void aSelfReviewNotWrittenByItsDueDateDoesNotHoldUpTheFinalReview() {
+        var review = objectivesApprovedAnd(school.assistant(), "ACKNOWLEDGE", null);
+        midYear(review, "Use the school writing process across the curriculum");
+        review.fireTimer();
+        assertThat(review.openTaskKey()).isEqualTo(SELF_REVIEW);
+        Task selfReview = review.openTask();
+        String instanceId = review(school.assistant()).processInstanceId();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+        // the timer on the self-review fires on the self-review's due date, a week after the final reviews open
+        var timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        assertThat(management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getActivityId()).isEqualTo(SELF_REVIEW_NOT_WRITTEN);
+        assertThat(selfReview.getDueDate().getTime()).isEqualTo(java.sql.Timestamp.valueOf("2027-06-21 17:00:00").getTime());
+        assertThat(timer.getDuedate().getTime()).isEqualTo(selfReview.getDueDate().getTime());
+        // it is the self-review's deadline, not a date an admin brings forward: that would skip the self-review
+        long reviewId = review(school.assistant()).id();
+        assertThatThrownBy(() -> progress.bringForward(reviewId)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("This review is not waiting for a date");
+        assertThat(review.openTaskKey()).isEqualTo(SELF_REVIEW);
+
+        // the due date comes and the member of staff (away, say) has written nothing
+        review.fireTimer();
+
+        assertThat(review.openTaskKey()).isEqualTo(FINAL_REVIEW);
+        assertThat(review.taskVariables()).containsEntry(FinalReviewListener.SELF_REVIEW_NOT_WRITTEN, true)
+                .containsEntry("selfReviewOverallText", "");
+        assertThat(SubmittedFormAccess.list(review.taskVariables().get("selfReviewTable"))).isEmpty();
+        assertThat(tasks.createTaskQuery().taskId(selfReview.getId()).count()).isZero();
+        holdFinalReview(review, false);
+        revieweeSigns(review, school.assistant());
+        headSigns(review, "SIGN_OFF", null);
+
+        assertThat(review.ended()).isTrue();
+        BpmnAwareTests.init(processEngine);
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassedInOrder(FINAL_REVIEW_REACHED, SELF_REVIEW,
+                SELF_REVIEW_NOT_WRITTEN, FINAL_REVIEW, REVIEWEE_SIGN_OFF, HEAD_SIGN_OFF, REVIEW_COMPLETE);
+        assertThat(reviews.selfReview(reviewId)).isEmpty();
+        assertThat(reviews.finalReview(reviewId)).isPresent();
+        assertThat(reviews.find(reviewId).orElseThrow().state()).isEqualTo(ReviewState.COMPLETE);
     }
 
     @Test
