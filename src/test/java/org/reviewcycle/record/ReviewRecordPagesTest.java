@@ -195,8 +195,17 @@ class ReviewRecordPagesTest {
             mvc.perform(post(payReaders).param("staffId", String.valueOf(adminOfA.id())).param("named", "true")
                     .with(people.as(reader)).with(csrf())).andExpect(status().isForbidden());
         }
-        // B's head and the trust admin (an administrator of the demo school) answer for their own school only
-        for (String otherSchools : List.of(b.head().username(), "admin")) {
+        // an administrator may not name themselves (they would read every pay recommendation), nor may the trust
+        // admin, an administrator of the demo school; nothing is changed
+        for (String notTheHead : List.of(adminOfA.username(), "admin")) {
+            mvc.perform(post(payReaders).param("staffId", String.valueOf(adminOfA.id())).param("named", "true")
+                    .with(people.as(notTheHead)).with(csrf())).andExpect(status().isForbidden());
+        }
+        mvc.perform(get(payReaders).with(people.as(adminOfA.username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Only the head names who reads pay recommendations.")))
+                .andExpect(content().string(not(containsString("Name to read pay"))));
+        // B's head answers for their own school only
+        for (String otherSchools : List.of(b.head().username())) {
             for (StaffMember notAnAdminOfTheirs : List.of(adminOfA, b.teacher())) {
                 mvc.perform(post(payReaders).param("staffId", String.valueOf(notAnAdminOfTheirs.id()))
                         .param("named", "true").with(people.as(otherSchools)).with(csrf()))
@@ -308,6 +317,18 @@ class ReviewRecordPagesTest {
         assertThat(zip.keySet()).anyMatch(name -> name.contains(a.teacher().lastName().replace(' ', '-')));
         assertThat(jdbc.queryForObject("select count(*) from record_read where what = 'CYCLE_ZIP' and reader_id = ?",
                 Integer.class, a.head().id())).isEqualTo(reviews);
+
+        // one zip per person and cycle: pressing again replaces the built one (its address is gone), and
+        // pressing while it is built follows the same one; presses in a loop never pile up zips
+        String again = mvc.perform(post(cycleReports()).with(people.as(a.head().username())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String third = mvc.perform(post(cycleReports()).with(people.as(a.head().username())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(again).isNotEqualTo(jobPage);
+        mvc.perform(get(jobPage).with(people.as(a.head().username()))).andExpect(status().isNotFound());
+        if (!third.equals(again)) {
+            mvc.perform(get(again).with(people.as(a.head().username()))).andExpect(status().isNotFound());
+        }
     }
 
     private String page() {
