@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,9 +94,24 @@ class CycleReports implements DisposableBean {
         this.reports = reports;
     }
 
-    /** Starts the zip of {@code cycle}'s reports for its reader; they follow it with {@link #job}. */
-    Job start(RecordService.CycleToReport cycle) {
+    /**
+     * Starts the zip of {@code cycle}'s reports for its reader; they follow it with {@link #job}. One zip per person
+     * and cycle: pressing again while it is built follows the same one, and once it is built replaces it, so
+     * pressing in a loop neither queues work for every school's zips nor fills the disk.
+     */
+    synchronized Job start(RecordService.CycleToReport cycle) {
         forgetOldJobs();
+        String owner = cycle.reader().username();
+        long cycleId = cycle.cycle().id();
+        for (Job earlier : List.copyOf(jobs.values())) {
+            if (earlier.owner.equals(owner) && earlier.cycleId == cycleId) {
+                if (earlier.state == State.RUNNING) {
+                    return earlier;
+                }
+                jobs.remove(earlier.id);
+                deleteQuietly(earlier.file);
+            }
+        }
         Path file;
         try {
             file = Files.createTempFile("reviewcycle-reports-", ".zip");

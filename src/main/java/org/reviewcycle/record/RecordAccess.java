@@ -85,6 +85,11 @@ public class RecordAccess {
                 && (reader.category() == StaffCategory.HEADTEACHER || reader.administrator());
     }
 
+    /** Whether {@code reader} names who reads the school's pay recommendations: its head, working there today. */
+    public boolean namesPayReaders(StaffMember reader, long schoolId) {
+        return reader != null && working(reader) && headOf(reader, schoolId);
+    }
+
     private static boolean headOf(StaffMember reader, Long schoolId) {
         return reader.category() == StaffCategory.HEADTEACHER && reader.schoolId().equals(schoolId);
     }

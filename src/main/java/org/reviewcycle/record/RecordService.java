@@ -230,24 +230,32 @@ public class RecordService {
                 .sorted(Comparator.comparing(ReviewCycle::academicYear).reversed()).toList()).orElse(List.of());
     }
 
-    /** A school's administrators and which of them it names to read pay recommendations. */
-    public record PayReaders(School school, List<StaffMember> administrators, Set<Long> named) {
+    /**
+     * A school's administrators and which of them it names to read pay recommendations; {@code mayChange} when the
+     * person reading is the head, who alone names them.
+     */
+    public record PayReaders(School school, List<StaffMember> administrators, Set<Long> named, boolean mayChange) {
     }
 
     /** The pay readers of {@link #schoolIAnswerFor()}; refused for anyone else. */
     @Transactional(readOnly = true)
     public PayReaders payReaders() {
         School school = schoolIAnswerFor().orElseThrow(() -> new NotPermittedException(NOT_HEAD_OR_ADMIN));
+        StaffMember reader = staff.findByUsername(actor.username()).orElse(null);
         return new PayReaders(school, administratorsOf(school.id()),
-                Set.copyOf(records.selectPayReaderIds(school.id())));
+                Set.copyOf(records.selectPayReaderIds(school.id())), access.namesPayReaders(reader, school.id()));
     }
 
     /**
-     * Names an administrator of {@link #schoolIAnswerFor()} to read pay recommendations, or stops, noted in the
-     * school's history; returns them.
+     * The head of {@link #schoolIAnswerFor()} names one of its administrators to read pay recommendations, or stops,
+     * noted in the school's history; returns them. Nobody else may (not the administrators themselves).
      */
     public StaffMember setPayReader(long staffId, boolean named) {
         School school = schoolIAnswerFor().orElseThrow(() -> new NotPermittedException(NOT_HEAD_OR_ADMIN));
+        if (!access.namesPayReaders(staff.findByUsername(actor.username()).orElse(null), school.id())) {
+            // an administrator naming themselves would read every pay recommendation of the school
+            throw new NotPermittedException("Only the head names who reads pay recommendations.");
+        }
         StaffMember admin = administratorsOf(school.id()).stream().filter(a -> a.id() == staffId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Only the school's administrators can be named to read pay recommendations."));
