@@ -11,7 +11,8 @@ public record RecordRead(Long reviewId, String academicYear, String readerName, 
 
     /** What was read. */
     public enum What {
-        PAGE("The record page"), PDF("The written report (PDF)"), CYCLE_ZIP("The written report, in the school's zip");
+        PAGE("The record page"), PDF("The written report (PDF)"), CYCLE_ZIP("The written report, in the school's zip"),
+        SUMMARY("The objectives and outcomes, in the list of past reviews");
 
         private final String label;
 

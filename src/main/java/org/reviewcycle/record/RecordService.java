@@ -304,9 +304,7 @@ public class RecordService {
                 continue;
             }
             readable.add(new ReadReview(review, objectivesOf(review.reviewId())));
-            if (grant.get() == RecordAccess.Grant.HEAD_OF_SCHOOL_MOVED_TO) {
-                notedInTheOldSchoolsHistory(review, person, reader);
-            }
+            logRead(new Reading(reader, review, person, grant.get()), RecordRead.What.SUMMARY);
         }
         boolean own = reader != null && reader.id().equals(person.id());
         if (readable.isEmpty() && !own) {

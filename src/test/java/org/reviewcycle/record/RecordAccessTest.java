@@ -71,6 +71,7 @@ class RecordAccessTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestSchool a;
     TestSchool b;
@@ -114,6 +115,9 @@ class RecordAccessTest {
                     .andExpect(content().string(containsString("2026/27 · " + a.school().name())))
                     .andExpect(content().string(containsString("Ended: Moved to " + b.school().name())));
         }
+        // the list shows the objectives and their outcomes: each read by someone else is in the reviewee's access log
+        assertThat(jdbc.queryForList("select reader_id from record_read where review_id = ? and what = 'SUMMARY'",
+                Long.class, review.id())).containsExactlyInAnyOrder(a.leader().id(), a.head().id(), adminOfA.id());
     }
 
     @Test
