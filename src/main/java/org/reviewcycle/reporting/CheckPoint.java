@@ -8,16 +8,20 @@ package org.reviewcycle.reporting;
  */
 public record CheckPoint(int number, String point, String source, Status status, String detail, int people) {
 
-    /** For governors: the figures of a point about fewer than five people are not given, only whether it is met. */
+    /**
+     * For governors (and the trust): a point about fewer than five people is not shown at all, neither its figures
+     * nor whether it is met: "not met" about the one teacher reviewed says that teacher has no pay recommendation.
+     */
     public CheckPoint forGovernors() {
         return people > 0 && people < DashboardTable.SMALLEST_GROUP
-                ? new CheckPoint(number, point, source, status, "Figures not shown: " + DashboardTable.SUPPRESSED + " people.", people)
+                ? new CheckPoint(number, point, source, Status.NOT_SHOWN,
+                        "Not shown: it is about " + DashboardTable.SUPPRESSED + " people.", people)
                 : this;
     }
 
     /** Not due: its date has not come yet, or nobody it concerns. */
     public enum Status {
-        MET("Met"), NOT_MET("Not met"), NOT_DUE("Not due yet");
+        MET("Met"), NOT_MET("Not met"), NOT_DUE("Not due yet"), NOT_SHOWN("Not shown");
 
         private final String label;
 
