@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
@@ -74,7 +72,7 @@ class RecordBrowserTest {
                     "Decided by " + school.head().fullName()).doesNotContain("Who has read your record");
             browser.screenshot("1-the-head-reads-the-record");
 
-            byte[] pdf = download(browser, "Download the written report (PDF)");
+            byte[] pdf = browser.download("Download the written report (PDF)");
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 assertThat(new PDFTextStripper().getText(document)).contains(school.school().name(),
                         school.teacher().fullName(), OBJECTIVE, "Outcome: Met", IMPACT, PAY_REASON, COMMENTS,
@@ -101,7 +99,7 @@ class RecordBrowserTest {
             browser.waitUntilTextShown("Download the zip");
             assertThat(browser.pageText()).containsPattern("(\\d+) of \\1 reports written");
             browser.screenshot("3-the-cycles-reports-zipped");
-            assertThat(ReviewRecordPagesTest.unzip(download(browser, "Download the zip"))).isNotEmpty();
+            assertThat(ReviewRecordPagesTest.unzip(browser.download("Download the zip"))).isNotEmpty();
 
             // the head names the business manager to read pay recommendations
             browser.open("/records");
@@ -125,7 +123,7 @@ class RecordBrowserTest {
             browser.driver().executeScript("document.getElementById('reads').scrollIntoView()");
             browser.screenshot("6-who-has-read-it");
 
-            byte[] zip = download(browser, "Download everything held about you");
+            byte[] zip = browser.download("Download everything held about you");
             var entries = ReviewRecordPagesTest.unzip(zip);
             assertThat(new String(entries.get("about-you.json"), StandardCharsets.UTF_8))
                     .contains(OBJECTIVE, PAY_REASON, school.head().fullName(), school.teacher().email());
@@ -134,27 +132,6 @@ class RecordBrowserTest {
     }
 
     /** Fetches what the link points at with the browser's own session, as its download would. */
-    private static byte[] download(Browser browser, String linkText) {
-        String href = browser.waitFor(By.linkText(linkText)).getDomProperty("href");
-        browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Object base64 = browser.driver().executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                fetch(arguments[0], {credentials: 'same-origin'})
-                    .then(function (response) {
-                        if (!response.ok) { throw new Error('status ' + response.status); }
-                        return response.arrayBuffer();
-                    })
-                    .then(function (buffer) {
-                        var bytes = new Uint8Array(buffer), text = '';
-                        for (var i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }
-                        done(btoa(text));
-                    })
-                    .catch(function (e) { done('failed: ' + e); });
-                """, href);
-        assertThat(base64.toString()).doesNotStartWith("failed");
-        return Base64.getDecoder().decode(base64.toString());
-    }
-
     /** Each page of the report as a picture, report-page-1.png onwards, to look at. */
     private static void savePages(PDDocument document, Path folder) throws IOException {
         Files.createDirectories(folder);

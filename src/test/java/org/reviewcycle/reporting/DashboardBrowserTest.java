@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,7 +37,7 @@ class DashboardBrowserTest {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void theHeadFollowsAStalledReviewToItsRecordAndAGovernorSeesOnlyAggregates() {
+    void theHeadFollowsAStalledReviewToItsRecordAndAGovernorSeesOnlyAggregates() throws java.io.IOException {
         TestSchool other = TestSchool.create(schools, staff);
         DashboardSchool known = DashboardSchool.create(schools, staff, jdbc, other, LocalDateTime.now());
         String code = known.school().school().code();
@@ -62,6 +66,13 @@ class DashboardBrowserTest {
             browser.click(By.linkText("Teacher2 Of " + code));
             browser.waitUntilPathStartsWith("/records/reviews/");
             assertThat(browser.currentPath()).isEqualTo("/records/reviews/" + known.t2Review());
+            // the stalled review's record, and its written report read back from the PDF
+            browser.waitUntilTextShown("Appraisal record of Teacher2 Of " + code);
+            browser.screenshot("2b-the-stalled-reviews-record");
+            try (PDDocument report = Loader.loadPDF(browser.download("Download the written report (PDF)"))) {
+                assertThat(new PDFTextStripper().getText(report)).contains(known.school().school().name(),
+                        "Appraisal report 2026/27", "Teacher2 Of " + code);
+            }
 
             browser.open("/schools/" + known.school().school().id() + "/governors");
             browser.type(By.id("firstName"), "Jo");

@@ -76,10 +76,29 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntilTextShown(String text) {
         try {
-            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+            wait.until(d -> {
+                String shown = bodyText();
+                return shown != null && shown.contains(text);
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timed-out-waiting-for-text");
             saveConsole("timed-out-waiting-for-text");
+            throw e;
+        }
+    }
+
+    /**
+     * The body's text, or null while the page is being replaced: between finding the body and reading it a
+     * navigation can take the node away, which Chromium reports as "Node with given id does not belong to the
+     * document" (an unknown error, not a stale element); the wait then simply looks again.
+     */
+    private String bodyText() {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return null;
+            }
             throw e;
         }
     }
@@ -107,12 +126,38 @@ public final class Browser implements AutoCloseable {
 
     /** The text of the page as it stands once it has finished loading (read again if it is replaced meanwhile). */
     public String pageText() {
-        return wait.until(d -> "complete".equals(driver.executeScript("return document.readyState"))
-                ? d.findElement(By.tagName("body")).getText() : null);
+        return wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")) ? bodyText() : null);
     }
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * What the link named {@code linkText} downloads, fetched in the page with the browser's own session (headless
+     * Chromium saves no file a test could read).
+     */
+    public byte[] download(String linkText) {
+        String href = waitFor(By.linkText(linkText)).getDomProperty("href");
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object base64 = driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(function (response) {
+                        if (!response.ok) { throw new Error('status ' + response.status); }
+                        return response.arrayBuffer();
+                    })
+                    .then(function (buffer) {
+                        var bytes = new Uint8Array(buffer), text = '';
+                        for (var i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }
+                        done(btoa(text));
+                    })
+                    .catch(function (e) { done('failed: ' + e); });
+                """, href);
+        if (base64.toString().startsWith("failed")) {
+            throw new AssertionError("Downloading " + href + " " + base64);
+        }
+        return java.util.Base64.getDecoder().decode(base64.toString());
     }
 
     /** Saves a screenshot as target/screenshots/TEST/NAME.png, and the page's HTML beside it. */
