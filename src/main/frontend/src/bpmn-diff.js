@@ -15,6 +15,9 @@ const page = document.getElementById('diff');
 const list = document.getElementById('diff-changes');
 
 // What staff and admins call the kinds of element (bpmn:UserTask is a step, not a "user task")
+/** More layout-only moves than this are one line of the list, not one each. */
+const MOVES_LISTED = 3;
+
 const KINDS = [
   [ 'bpmn:SequenceFlow', 'path' ],
   [ 'bpmn:Gateway', 'decision point' ],
@@ -87,9 +90,16 @@ function sentences(changes, earlierName) {
         + others.join(', ') });
     }
   });
-  Object.entries(changes._layoutChanged)
+  const moved = Object.entries(changes._layoutChanged)
     .filter(([ id ]) => shown(id) && !changes._added[id] && !changes._removed[id] && !changes._changed[id])
-    .forEach(([ id, element ]) => lines.push({ id, kind: 'moved', text: 'Moved ' + kindOf(element) + ' ' + title(element) }));
+    .map(([ id, element ]) => ({ id, kind: 'moved', text: 'Moved ' + kindOf(element) + ' ' + title(element) }));
+  if (moved.length > MOVES_LISTED) {
+    // making room for a step moves much of the diagram: one line for the layout, each still marked in blue
+    lines.push({ ids: moved.map(line => line.id), kind: 'moved', text: 'Moved on the diagram only, nothing else about '
+      + 'them changed: ' + moved.length + ' steps, paths and other elements (marked in blue)' });
+  } else {
+    lines.push(...moved);
+  }
   return lines;
 }
 
@@ -128,11 +138,13 @@ async function show() {
     item.textContent = line.text;
     if (line.id) {
       item.dataset.elementId = line.id;
-      mark(line.kind === 'removed' ? before : after, line.id, line.kind);
-      if (line.kind === 'changed' || line.kind === 'moved') {
-        mark(before, line.id, line.kind);
-      }
     }
+    (line.ids || (line.id ? [ line.id ] : [])).forEach(id => {
+      mark(line.kind === 'removed' ? before : after, id, line.kind);
+      if (line.kind === 'changed' || line.kind === 'moved') {
+        mark(before, id, line.kind);
+      }
+    });
     return item;
   }));
   page.dataset.state = 'ready';

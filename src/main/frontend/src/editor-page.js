@@ -6,6 +6,28 @@
 import './editor-page.css';
 
 /**
+ * "Dry run these changes" (the school's model and decision): the file as it is in the editor goes into the
+ * form's file field and the form is sent to the dry run page, in a new tab, so nothing is published and the
+ * edit stays open here.
+ */
+function dryRunFrom(editor) {
+  const form = document.getElementById('editor-dry-run');
+  if (!form) {
+    return;
+  }
+  const input = form.querySelector('input[type=file]');
+  const button = form.querySelector('button');
+  button.disabled = false;
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const files = new DataTransfer();
+    files.items.add(new File([ await editor.content() ], input.dataset.fileName, { type: 'application/xml' }));
+    input.files = files.files;
+    form.submit();
+  });
+}
+
+/**
  * @param {(content: string) => Promise<{ content: () => Promise<string> }>} open
  *        shows the file in the editor and gives back how to read what the admin made of it
  */
@@ -41,6 +63,7 @@ export function editorPage(open) {
     .then(editor => {
       page.dataset.state = 'ready';
       button.disabled = false;
+      dryRunFrom(editor);
       form.addEventListener('submit', async event => {
         event.preventDefault();
         button.disabled = true;
