@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -204,14 +205,30 @@ public class CycleDesignService {
      */
     @Transactional(readOnly = true)
     public CycleSource source(School school) {
+        return source(trustCycle.selectSource(school.id()), !published.selectBySchool(school.id()).isEmpty(),
+                trust.currentVersion());
+    }
+
+    /**
+     * {@link #source(School)} of each school, by school id, in three queries whatever their number (the trust's
+     * page lists every school of the trust).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, CycleSource> sources(List<School> schools) {
         int trustVersion = trust.currentVersion();
-        var row = trustCycle.selectSource(school.id());
+        Map<Long, TrustCycleMapper.SchoolCycleSource> rows = trustCycle.selectSources().stream()
+                .collect(Collectors.toMap(TrustCycleMapper.SchoolCycleSource::schoolId, Function.identity()));
+        Set<Long> publishedOwn = Set.copyOf(published.selectSchoolIdsWithVersions());
+        return schools.stream().collect(Collectors.toMap(School::id,
+                school -> source(rows.get(school.id()), publishedOwn.contains(school.id()), trustVersion)));
+    }
+
+    private static CycleSource source(TrustCycleMapper.SchoolCycleSource row, boolean publishedOwn, int trustVersion) {
         if (row != null) {
             return new CycleSource(row.followsTrust(),
                     row.trustVersion() == null ? TrustCycleService.SHIPPED_VERSION : row.trustVersion(), trustVersion);
         }
-        return new CycleSource(published.selectBySchool(school.id()).isEmpty(), TrustCycleService.SHIPPED_VERSION,
-                trustVersion);
+        return new CycleSource(!publishedOwn, TrustCycleService.SHIPPED_VERSION, trustVersion);
     }
 
     /** One file of the school's {@code version}, as the diff page reads it; 404 for a version or file it has not. */

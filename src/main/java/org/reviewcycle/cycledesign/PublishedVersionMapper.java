@@ -12,4 +12,7 @@ interface PublishedVersionMapper {
     void insertVersion(@Param("version") PublishedVersion version);
 
     List<PublishedVersion> selectBySchool(@Param("schoolId") long schoolId);
+
+    /** The schools that have published a version of their own (in the editors, a rollback or an adoption). */
+    List<Long> selectSchoolIdsWithVersions();
 }

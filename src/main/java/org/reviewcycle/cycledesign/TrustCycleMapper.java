@@ -24,6 +24,9 @@ interface TrustCycleMapper {
     /** The school's row as {follows_trust, trust_version}, or null when it has none. */
     SchoolCycleSource selectSource(@Param("schoolId") long schoolId);
 
+    /** Every school's row. */
+    List<SchoolCycleSource> selectSources();
+
     void deleteSource(@Param("schoolId") long schoolId);
 
     void insertSource(@Param("source") SchoolCycleSource source);

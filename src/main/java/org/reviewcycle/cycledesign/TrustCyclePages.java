@@ -1,6 +1,7 @@
 package org.reviewcycle.cycledesign;
 
 import java.util.List;
+import java.util.Map;
 
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.school.School;
@@ -48,8 +49,10 @@ class TrustCyclePages {
         administered.requireTrustAdmin();
         model.addAttribute("versions", trust.versions());
         model.addAttribute("files", trust.currentFiles());
-        model.addAttribute("schools", openSchools().stream()
-                .map(school -> new SchoolSource(school, design.source(school))).toList());
+        List<School> schools = openSchools();
+        Map<Long, CycleSource> sources = design.sources(schools);
+        model.addAttribute("schools", schools.stream()
+                .map(school -> new SchoolSource(school, sources.get(school.id()))).toList());
         return "cycledesign/trust-cycle";
     }
 

@@ -71,5 +71,12 @@ class TrustCycleOnMariaDbTest {
         assertThat(design.rollBack(school, 2, "Back to the trust's plan")).isEqualTo(4);
         assertThat(design.content(school, 4, "ReviewPlan.dmn")).isEqualTo(longer);
         assertThat(design.versions(school)).extracting(CycleVersion::version).containsExactly(4, 3, 2, 1);
+
+        // the trust's page reads every school's source at once: the same answers as one by one (a school that
+        // never chose follows the trust until it publishes a change of its own)
+        School untouched = TestSchool.create(schools, staff).school();
+        var sources = design.sources(java.util.List.of(school, untouched));
+        assertThat(sources.get(school.id())).isEqualTo(design.source(school)).isEqualTo(new CycleSource(false, version, version));
+        assertThat(sources.get(untouched.id())).isEqualTo(design.source(untouched)).isEqualTo(new CycleSource(true, 1, version));
     }
 }
