@@ -45,6 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DashboardPages {
 
     private static final String CHECKLIST = "checklist";
+    /** A governor's own password (security.SecurityConfiguration lets governors reach it). */
+    static final String GOVERNOR_PASSWORD = "/governor/password";
 
     private final DashboardService dashboards;
     private final DashboardAccess access;
@@ -148,6 +150,28 @@ class DashboardPages {
             model.addAttribute("form", form);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "reporting/governors";
+        }
+    }
+
+    /** A governor changes their own password (the one set when they were added is known to whoever added them). */
+    @GetMapping(GOVERNOR_PASSWORD)
+    String governorPassword(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "reporting/governor-password";
+    }
+
+    @PostMapping(GOVERNOR_PASSWORD)
+    String changeGovernorPassword(@RequestParam(required = false) String current,
+            @RequestParam(required = false) String password, @RequestParam(required = false) String repeated,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            governors.changeOwnPassword(current, password, repeated);
+            redirect.addFlashAttribute("message", "Your password is changed.");
+            return "redirect:" + GOVERNOR_PASSWORD;
+        } catch (InvalidInput invalid) {
+            model.addAttribute("errors", invalid.fields());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "reporting/governor-password";
         }
     }
 

@@ -22,6 +22,8 @@ interface GovernorMapper {
 
     boolean usernameTaken(@Param("username") String username);
 
+    void updatePassword(@Param("username") String username, @Param("passwordHash") String passwordHash);
+
     void updateActive(@Param("schoolId") long schoolId, @Param("id") long id, @Param("active") boolean active,
             @Param("actor") String actor);
 }

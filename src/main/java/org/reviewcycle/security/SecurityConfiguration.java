@@ -76,7 +76,7 @@ class SecurityConfiguration {
     private static final RequestMatcher GOVERNOR_OUTSIDE_DASHBOARD = new AndRequestMatcher(
             request -> isGovernor(SecurityContextHolder.getContext().getAuthentication()),
             new NegatedRequestMatcher(new OrRequestMatcher(paths("/dashboard", "/schools/*/dashboard",
-                    "/schools/*/dashboard/*", "/editors/dashboard.js", "/logout"))));
+                    "/schools/*/dashboard/*", "/editors/dashboard.js", "/governor/password", "/logout"))));
 
     @Bean
     static PasswordEncoder passwordEncoder() {

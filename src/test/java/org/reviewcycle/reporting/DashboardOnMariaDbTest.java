@@ -51,6 +51,7 @@ class DashboardOnMariaDbTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService logins;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     TestSchool other;
     DashboardSchool known;
@@ -282,6 +283,31 @@ class DashboardOnMariaDbTest {
         mvc.perform(post(path).param("active", "false").with(people.as(known.school().head().username())).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(logins.loadUserByUsername(governor.username()).isEnabled()).isFalse();
+    }
+
+    @Test
+    void aGovernorChangesTheirOwnPasswordAndNobodyElseCanHere() throws Exception {
+        Governor governor = governor(known.school());
+        var asGovernor = people.as(governor.username());
+        mvc.perform(get("/governor/password").with(asGovernor)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Change your password")));
+        // each problem named, nothing changed
+        mvc.perform(post("/governor/password").param("current", "wrong-password").param("password", "short")
+                .param("repeated", "short").with(asGovernor).with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("That is not your current password")))
+                .andExpect(content().string(containsString("at least 10 characters")));
+        mvc.perform(post("/governor/password").param("current", "governor-password").param("password", "a-long-new-one")
+                .param("repeated", "a-long-new-un").with(asGovernor).with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The two new passwords differ")));
+        assertThat(passwords.matches("governor-password", logins.loadUserByUsername(governor.username()).getPassword())).isTrue();
+        // a member of staff has no governor's password to change here
+        mvc.perform(post("/governor/password").param("current", "demo").param("password", "a-long-new-one")
+                .param("repeated", "a-long-new-one").with(people.as(known.school().head().username())).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/governor/password").param("current", "governor-password").param("password", "a-long-new-one")
+                .param("repeated", "a-long-new-one").with(asGovernor).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(passwords.matches("a-long-new-one", logins.loadUserByUsername(governor.username()).getPassword())).isTrue();
     }
 
     private Governor governor(TestSchool school) {
