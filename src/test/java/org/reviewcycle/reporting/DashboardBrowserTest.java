@@ -94,6 +94,9 @@ class DashboardBrowserTest {
                             "Past reviews", "Governors’ accounts");
             assertThat(browser.driver().findElements(By.cssSelector("a[href^='/records/']"))).isEmpty();
             browser.screenshot("5-governor-dashboard");
+            browser.click(By.linkText("Your password"));
+            browser.waitUntilTextShown("Change your password");
+            browser.screenshot("5b-governor-password");
 
             browser.open("/camunda/app/tasklist/default/");
             browser.waitUntilTextShown("Not allowed");
