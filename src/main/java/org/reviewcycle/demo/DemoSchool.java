@@ -6,6 +6,7 @@ import java.time.Month;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.reviewcycle.reporting.GovernorService;
 import org.reviewcycle.school.ReviewCycle;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
@@ -38,16 +39,21 @@ public class DemoSchool {
     /** The trust's second school, with its own admin, so that the separation of schools can be tried by hand. */
     public static final String SECOND_CODE = "hillcrest";
     public static final String PASSWORD = "demo";
+    /** Littletown's governor, who reads its dashboard in aggregate; governors' passwords are 10 characters or more. */
+    public static final String GOVERNOR = "governor";
+    public static final String GOVERNOR_PASSWORD = "demo-governor";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
 
     private final SchoolService schools;
     private final StaffService staff;
+    private final GovernorService governors;
     private final Clock clock;
 
-    DemoSchool(SchoolService schools, StaffService staff, ObjectProvider<Clock> clock) {
+    DemoSchool(SchoolService schools, StaffService staff, GovernorService governors, ObjectProvider<Clock> clock) {
         this.schools = schools;
         this.staff = staff;
+        this.governors = governors;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
@@ -122,6 +128,8 @@ public class DemoSchool {
                 "All pupils make at least expected progress in writing from their starting points by July, "
                         + "and more of them reach the expected standard for their age", trustPriority.id());
         ReviewCycle cycle = schools.planCycle(cycleContaining(LocalDate.now(clock), school.id()));
+        governors.addGovernor(school.id(), "Margaret", "Hale", "margaret.hale@littletown.example.org", GOVERNOR,
+                GOVERNOR_PASSWORD);
         log.info("Created the demo school {} with {} staff and its {} cycle; every password is '{}'", school.name(),
                 people.size(), cycle.academicYear(), PASSWORD);
         createSecondSchool(trustPriority);

@@ -91,6 +91,15 @@ class DemoSchoolTest {
     }
 
     @Test
+    void littletownsGovernorLogsInToTheSchoolsDashboardAndNothingElse() {
+        var session = WebSession.loggedIn(port, DemoSchool.GOVERNOR, DemoSchool.GOVERNOR_PASSWORD);
+        long littletown = schools.findSchool(DemoSchool.CODE).orElseThrow().id();
+        assertThat(session.get("/schools/" + littletown + "/dashboard").body()).contains("Margaret Hale, governor",
+                "fewer than 5");
+        assertThat(session.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void loadingTheDemoAgainChangesNothing() {
         assertThat(demoSchool.createIfMissing()).isFalse();
         assertThat(staff.staffOf(schools.findSchool(DemoSchool.CODE).orElseThrow().id())).hasSize(USERS.size());
