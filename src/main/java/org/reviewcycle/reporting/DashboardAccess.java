@@ -1,12 +1,10 @@
 package org.reviewcycle.reporting;
 
-import java.time.LocalDate;
-
 import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.record.RecordAccess;
 import org.reviewcycle.school.School;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.security.AdministeredSchools;
-import org.reviewcycle.staff.StaffCategory;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,9 +29,11 @@ public class DashboardAccess {
     private final StaffService staff;
     private final GovernorService governors;
     private final SchoolService schools;
+    private final RecordAccess records;
 
     DashboardAccess(AdministeredSchools administered, StaffService staff, GovernorService governors,
-            SchoolService schools) {
+            SchoolService schools, RecordAccess records) {
+        this.records = records;
         this.administered = administered;
         this.staff = staff;
         this.governors = governors;
@@ -77,10 +77,9 @@ public class DashboardAccess {
         }
     }
 
-    private static boolean headOrOwnAdministrator(StaffMember me, School school) {
-        boolean working = me.active() && (me.leftOn() == null || !me.leftOn().isBefore(LocalDate.now()));
-        return working && me.schoolId().equals(school.id())
-                && (me.category() == StaffCategory.HEADTEACHER || me.administrator());
+    /** The same people who answer for the school's records (record.RecordAccess), working there today. */
+    private boolean headOrOwnAdministrator(StaffMember me, School school) {
+        return records.answersForSchool(me, school.id());
     }
 
     public void requireTrust() {
