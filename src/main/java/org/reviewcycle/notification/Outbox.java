@@ -1,24 +1,42 @@
 package org.reviewcycle.notification;
 
+import java.util.List;
+import java.util.Map;
+
+import org.reviewcycle.common.NotFoundException;
+import org.reviewcycle.history.AdministrationHistory;
+import org.reviewcycle.history.AdministrationHistory.Subject;
+import org.reviewcycle.school.School;
+import org.reviewcycle.security.AdministeredSchools;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where every email starts: {@link #write} renders it and writes it to the outbox in the caller's
- * transaction, so that it is sent if and only if the step that caused it is kept. The outbox's sender
- * sends it later, on whichever node claims it.
+ * The outbox, the notification feature's entry point. {@link #write} renders an email and writes it in the
+ * caller's transaction, so that it is sent if and only if the step that caused it is kept; the
+ * {@link OutboxSender} sends it later, on whichever node claims it. A school's administrators see what
+ * is waiting or failed ({@link #unsent}) and send failed mail again.
  */
 @Service
+@Transactional
 public class Outbox {
+
+    /** The page lists at most this many; the counts above it say how many there are. */
+    static final int PAGE_LIMIT = 500;
 
     private final OutboxMapper outbox;
     private final MailTemplates templates;
+    private final AdministeredSchools administered;
+    private final AdministrationHistory history;
 
-    Outbox(OutboxMapper outbox, MailTemplates templates) {
+    Outbox(OutboxMapper outbox, MailTemplates templates, AdministeredSchools administered,
+            AdministrationHistory history) {
         this.outbox = outbox;
         this.templates = templates;
+        this.administered = administered;
+        this.history = history;
     }
 
     /**
@@ -38,5 +56,36 @@ public class Outbox {
             // another transaction wrote the same email between our check and our insert
             return false;
         }
+    }
+
+    /** A school's outbox as its administrators see it: what waits or failed, and the counts. */
+    public record SchoolOutbox(School school, OutboxCounts counts, List<OutboxEntry> unsent) {
+    }
+
+    @Transactional(readOnly = true)
+    public SchoolOutbox unsent(long schoolId) {
+        School school = administered.require(schoolId);
+        return new SchoolOutbox(school, outbox.selectCounts(schoolId), outbox.selectUnsent(schoolId, PAGE_LIMIT));
+    }
+
+    /** Makes one failed email of the school due again, its tries counted afresh; the history says who did. */
+    public void sendAgain(long schoolId, long mailId) {
+        School school = administered.require(schoolId);
+        if (outbox.updateSendAgain(schoolId, mailId) != 1) {
+            throw new NotFoundException("That email is not among " + school.name() + "'s failed mail.");
+        }
+        history.record(new Subject(schoolId, null, "Email", mailId, "Email " + mailId), "Sent an email again",
+                Map.of(), AdministrationHistory.fields("Email", "failed, to be sent again"));
+    }
+
+    /** Makes every failed email of the school due again; returns how many. */
+    public int sendAllFailedAgain(long schoolId) {
+        administered.require(schoolId);
+        int again = outbox.updateSendAllFailedAgain(schoolId);
+        if (again > 0) {
+            history.record(new Subject(schoolId, null, "Email", null, "Failed mail"), "Sent failed mail again",
+                    Map.of(), AdministrationHistory.fields("Emails sent again", Integer.toString(again)));
+        }
+        return again;
     }
 }
