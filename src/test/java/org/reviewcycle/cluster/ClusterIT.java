@@ -19,11 +19,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +44,8 @@ import org.reviewcycle.support.WebSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Two ReviewCycle nodes on one MariaDB, Camunda's cluster model: each node runs a whole engine and
@@ -46,7 +53,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * docker/nginx.conf is in front. The nodes are the built jar run as docker/Dockerfile runs it.
  * The steps build on each other, in order: logins stick to one node; node A dies in the middle of
  * a launch and node B finishes it without duplicates; node A comes back; tasks completed through
- * node B lead to timers that fire exactly once although both job executors run.
+ * node B lead to timers that fire exactly once although both job executors run; both nodes send the outbox
+ * through one SMTP server (GreenMail, in this test) and node A dies in the middle of it: every email arrives,
+ * none twice but, at most, the one node A was handing over when it died.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,12 +67,19 @@ class ClusterIT {
     static final int REVIEWS_TO_MID_YEAR = 6;
     static final String TASKLIST_API = "/camunda/api/engine/engine/default";
     static final long TIMER_WAIT_MILLIS = 180_000;
+    static final int EMAILS = 600;
+    static final int SMTP_PORT = Node.freePort();
+    /** Both nodes send the outbox every second through the test's SMTP server; a dead node's claim lapses in 15 s. */
+    static final Map<String, String> MAIL = Map.of("SPRING_MAIL_HOST", "127.0.0.1",
+            "SPRING_MAIL_PORT", String.valueOf(SMTP_PORT), "REVIEWCYCLE_MAIL_SEND_EVERY", "1s",
+            "REVIEWCYCLE_MAIL_BATCH", "10", "REVIEWCYCLE_MAIL_CLAIM_LEASE", "15s");
 
     final ClusterDatabase database = ClusterDatabase.fromTestProperties();
     final JdbcTemplate jdbc = database.jdbc();
     final Path directory = Path.of(System.getProperty("reviewcycle.test.cluster.dir", "target/cluster"));
     final Path jar = Path.of(System.getProperty("reviewcycle.test.jar", "target/reviewcycle.jar"));
 
+    final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     Node nodeA;
     Node nodeB;
     LoadBalancer loadBalancer;
@@ -78,8 +94,9 @@ class ClusterIT {
     void startTheCluster() throws IOException {
         assertThat(jar).as("the built application (mvn package runs before the cluster test)").isRegularFile();
         Files.createDirectories(directory);
+        smtp.start();
         // Node A first: on an empty database it creates Camunda's tables and ours, as in compose.yaml
-        nodeA = Node.start("node-a", Node.freePort(), database, jar, directory);
+        nodeA = Node.start("node-a", Node.freePort(), database, jar, directory, MAIL);
         var trust = new GeneratedTrust(database.dataSource(), "cl" + UUID.randomUUID().toString().substring(0, 6));
         var today = LocalDate.now();
         // the mid-year check is tomorrow: its timers wait until an admin starts them early
@@ -88,7 +105,7 @@ class ClusterIT {
         eligible = STAFF - 1; // everyone but the head has a reviewer
         admin = school.revieweesByLeader().get(school.leaders().get(0)).get(0);
         trust.makeAdministrator(admin);
-        nodeB = Node.start("node-b", Node.freePort(), database, jar, directory);
+        nodeB = Node.start("node-b", Node.freePort(), database, jar, directory, MAIL);
         loadBalancer = LoadBalancer.start(Node.freePort(), nodeA, nodeB, directory);
     }
 
@@ -103,6 +120,7 @@ class ClusterIT {
                 System.err.println("Could not stop " + part + ": " + e);
             }
         }
+        smtp.stop();
     }
 
     @Test
@@ -233,6 +251,59 @@ class ClusterIT {
                     .as("jobs left in " + process).isZero();
             assertThat(count("select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ = ?", process))
                     .as("incidents in " + process).isZero();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void bothNodesSendTheOutboxAndWhenNodeADiesNodeBSendsTheRestWithNothingLost() {
+        for (int i = 1; i <= EMAILS; i++) {
+            jdbc.update("insert into mail_outbox (school_id, to_address, kind, subject, text_body, html_body, status,"
+                    + " attempts, next_attempt_at, created_at) values (?, ?, 'REMINDER', ?, 'Text', '<p>Text</p>',"
+                    + " 'WAITING', 0, current_timestamp, current_timestamp)", school.id(), "person" + i + "@example.org",
+                    "Cluster email " + i);
+        }
+        List<Long> ids = jdbc.queryForList("select id from mail_outbox where school_id = ? and subject like 'Cluster email %'"
+                + " order by id", Long.class, school.id());
+        assertThat(ids).hasSize(EMAILS);
+        String first = String.valueOf(ids.get(0));
+        String last = String.valueOf(ids.get(ids.size() - 1));
+        long until = System.currentTimeMillis() + 120_000;
+        while (sent(first, last) < 100 && System.currentTimeMillis() < until) {
+            Node.sleep(5);
+        }
+        nodeA.kill();
+        int sentBeforeTheKill = sent(first, last);
+        System.out.println("Node A killed with " + sentBeforeTheKill + " of " + EMAILS + " emails sent");
+        assertThat(sentBeforeTheKill).as("emails sent when node A died").isBetween(1, EMAILS - 1);
+
+        until = System.currentTimeMillis() + 120_000;
+        while (sent(first, last) < EMAILS && System.currentTimeMillis() < until) {
+            Node.sleep(500);
+        }
+        assertThat(sent(first, last)).as("emails marked sent").isEqualTo(EMAILS);
+
+        var expected = ids.stream().map(id -> "<reviewcycle-mail-" + id + "@localhost>").collect(Collectors.toSet());
+        Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages()).map(ClusterIT::messageId)
+                .filter(expected::contains).collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        long twice = received.values().stream().filter(n -> n > 1).count();
+        System.out.println("Emails received: " + received.size() + " of " + EMAILS + ", " + twice + " twice");
+        assertThat(received.keySet()).as("every email arrived").isEqualTo(expected);
+        assertThat(received.values()).as("how often each arrived").allSatisfy(n -> assertThat(n).isBetween(1L, 2L));
+        assertThat(twice).as("emails that arrived twice: at most the one node A was handing over when it died")
+                .isLessThanOrEqualTo(1);
+    }
+
+    private int sent(String firstId, String lastId) {
+        return count("select count(*) from mail_outbox where id between ? and ? and status = 'SENT'", firstId, lastId);
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            String[] ids = message.getHeader("Message-ID");
+            return ids == null ? "" : ids[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

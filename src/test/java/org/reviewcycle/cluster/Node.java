@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.reviewcycle.support.DockerFiles;
@@ -29,17 +30,21 @@ final class Node implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    /** Settings beyond docker/compose.yaml's, as environment variables (the test's SMTP server). */
+    private final Map<String, String> settings;
     private Process process;
 
-    private Node(String name, int port, Path log) {
+    private Node(String name, int port, Path log, Map<String, String> settings) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.settings = Map.copyOf(settings);
     }
 
     /** Starts the node and returns once its login page answers. */
-    static Node start(String name, int port, ClusterDatabase database, Path jar, Path directory) {
-        var node = new Node(name, port, directory.resolve(name + ".log"));
+    static Node start(String name, int port, ClusterDatabase database, Path jar, Path directory,
+            Map<String, String> settings) {
+        var node = new Node(name, port, directory.resolve(name + ".log"), settings);
         node.start(database, jar);
         return node;
     }
@@ -69,6 +74,7 @@ final class Node implements AutoCloseable {
         builder.environment().put("MYSQL_USER", database.user());
         builder.environment().put("MYSQL_PASSWORD", database.password());
         builder.environment().put("REVIEWCYCLE_DEMO", "false");
+        builder.environment().putAll(settings);
         try {
             Files.writeString(log, "=== " + String.join(" ", command) + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
