@@ -123,7 +123,7 @@ public class OutboxSender {
     }
 
     private MimeMessage message(JavaMailSender sender, ClaimedMail mail) throws MessagingException {
-        String messageId = "<reviewcycle-mail-" + mail.id() + "@" + host(settings.from) + ">";
+        String messageId = "<reviewcycle-mail-" + mail.id() + "@" + settings.messageIdDomain + ">";
         MimeMessage message = sender instanceof JavaMailSenderImpl impl ? withMessageId(impl.getSession(), messageId)
                 : sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -142,12 +142,6 @@ public class OutboxSender {
                 setHeader("Message-ID", messageId);
             }
         };
-    }
-
-    private static String host(String from) {
-        int at = from.lastIndexOf('@');
-        String host = at < 0 ? "localhost" : from.substring(at + 1).replace(">", "").strip();
-        return host.isEmpty() ? "localhost" : host;
     }
 
     /** What went wrong, for the administrator: the deepest cause's words, without a stack trace. */

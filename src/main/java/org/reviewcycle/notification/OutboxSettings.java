@@ -20,6 +20,8 @@ public class OutboxSettings {
     final int maxAttempts;
     final Duration firstRetry;
     final Duration longestRetry;
+    /** The domain of the from address: every email's Message-ID ends with it. */
+    final String messageIdDomain;
 
     OutboxSettings(@Value("${reviewcycle.mail.from:ReviewCycle <reviewcycle@localhost>}") String from,
             @Value("${reviewcycle.mail.batch:20}") int batch,
@@ -38,6 +40,9 @@ public class OutboxSettings {
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "" : from.substring(at + 1).replace(">", "").strip();
+        this.messageIdDomain = domain.isEmpty() ? "localhost" : domain;
     }
 
     /** The wait before the next try after {@code failures} failed tries: doubling, at most the longest. */
