@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.reviewcycle.process.AnnualReviewCycleProcess;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.reviewcycle.process.CycleLauncher;
 import org.reviewcycle.review.Review;
@@ -175,8 +176,7 @@ class DemoCycle {
      * optimistic locking, or the job gone); either way the job executor's run has moved the review on.
      */
     private void fireTimer(String reviewee) {
-        var job = management.createJobQuery().processInstanceId(reviewOf(reviewee).processInstanceId()).timers()
-                .singleResult();
+        var job = AnnualReviewCycleProcess.waitingTimer(management, reviewOf(reviewee).processInstanceId());
         if (job == null) {
             return;
         }

@@ -24,7 +24,9 @@ final class ModelAllowlist {
      */
     static final Map<String, Set<String>> BEAN_METHODS = Map.of(
             // process.ReviewSchedule: due dates of the user tasks and the dates of the two timers
-            "reviewSchedule", Set.of("dueDate", "midYearCheckFrom", "finalReviewFrom"));
+            "reviewSchedule", Set.of("dueDate", "midYearCheckFrom", "finalReviewFrom"),
+            // process.StepReminders: the time cycles of the reminder and escalation timers on the user tasks
+            "stepReminders", Set.of("reminders", "escalations"));
 
     /**
      * What the engine puts beside the variables: allowed only as an argument of one of the methods

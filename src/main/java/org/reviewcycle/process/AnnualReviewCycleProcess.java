@@ -13,6 +13,20 @@ public final class AnnualReviewCycleProcess {
     private AnnualReviewCycleProcess() {
     }
 
+    /**
+     * The timer the review waits at ({@link Elements#WAITING_TIMERS}), or null when it waits at none, or at
+     * more than one (the job executor fired it meanwhile and the review moved on).
+     */
+    public static org.camunda.bpm.engine.runtime.Job waitingTimer(org.camunda.bpm.engine.ManagementService management,
+            String processInstanceId) {
+        var timers = new java.util.ArrayList<org.camunda.bpm.engine.runtime.Job>();
+        for (String waitingAt : Elements.WAITING_TIMERS) {
+            timers.addAll(management.createJobQuery().processInstanceId(processInstanceId).activityId(waitingAt)
+                    .timers().list());
+        }
+        return timers.size() == 1 ? timers.get(0) : null;
+    }
+
     /** Element ids in the model. */
     public static final class Elements {
         public static final String START = "Event_ReviewLaunched";
@@ -42,6 +56,13 @@ public final class AnnualReviewCycleProcess {
         public static final String HEAD_SIGN_OFF = "Task_HeadSignOff";
         public static final String FINAL_REVIEW_SIGNED_OFF = "Gateway_FinalReviewSignedOff";
         public static final String REVIEW_COMPLETE = "Event_ReviewComplete";
+        /**
+         * The timers a review waits at: the dates the mid-year check and the final review open, and the
+         * self-review's deadline. Not the reminder and escalation timers on every open step
+         * ({@code Boundary_<step>Reminder}, {@code Boundary_<step>Overdue}: {@link StepReminders}).
+         */
+        public static final java.util.List<String> WAITING_TIMERS = java.util.List.of(MID_YEAR_REACHED,
+                FINAL_REVIEW_REACHED, SELF_REVIEW_NOT_WRITTEN);
 
         private Elements() {
         }

@@ -176,6 +176,8 @@ public class ReviewProgress {
                 || tasks.createTaskQuery().processInstanceId(review.processInstanceId()).count() > 0) {
             return null;
         }
-        return management.createJobQuery().processInstanceId(review.processInstanceId()).timers().singleResult();
+        // not the reminder timers of a step: the job executor may fire the timer between the two reads, and the
+        // review is then at its next step, with that step's reminder timers
+        return AnnualReviewCycleProcess.waitingTimer(management, review.processInstanceId());
     }
 }

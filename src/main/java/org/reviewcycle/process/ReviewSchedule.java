@@ -49,9 +49,14 @@ public class ReviewSchedule {
     }
 
     public Date dueDate(DelegateExecution execution) {
+        return dueDate(execution, execution.getCurrentActivityId());
+    }
+
+    /** The due date of user task {@code userTaskId} of the execution's review (its reminders' timers ask). */
+    Date dueDate(DelegateExecution execution, String userTaskId) {
         Milestones cycle = milestonesOf(execution);
         boolean afterMidYear = Boolean.TRUE.equals(execution.getVariable(Variables.MID_YEAR_CHECK_DONE));
-        return switch (execution.getCurrentActivityId()) {
+        return switch (userTaskId) {
             case Elements.SELF_REFLECTION, Elements.PLANNING_MEETING -> at(cycle.objectivesAgreedBy());
             case Elements.APPROVE_OBJECTIVES, Elements.ACKNOWLEDGE_OBJECTIVES, Elements.RESPOND_TO_OBJECTIVES_DISAGREEMENT ->
                     at(afterMidYear ? midYearDue(cycle) : cycle.objectivesAgreedBy());
@@ -60,7 +65,7 @@ public class ReviewSchedule {
             case Elements.SELF_REVIEW -> selfReviewDue(cycle);
             case Elements.FINAL_REVIEW, Elements.REVIEWEE_SIGN_OFF, Elements.RESPOND_TO_FINAL_REVIEW_DISAGREEMENT,
                     Elements.HEAD_SIGN_OFF -> at(cycle.finalReviewDue());
-            default -> throw new IllegalStateException("No milestone for " + execution.getCurrentActivityId());
+            default -> throw new IllegalStateException("No milestone for " + userTaskId);
         };
     }
 

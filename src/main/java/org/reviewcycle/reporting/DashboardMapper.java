@@ -22,6 +22,9 @@ interface DashboardMapper {
     List<StepTime> selectStepTimes(@Param("cycleId") long cycleId, @Param("tenant") String tenant,
             @Param("now") LocalDateTime now);
 
+    List<OverdueStep> selectOverdueSteps(@Param("cycleId") long cycleId, @Param("tenant") String tenant,
+            @Param("now") java.time.LocalDateTime now, @Param("limit") int limit);
+
     List<WaitingStep> selectLongestWaiting(@Param("cycleId") long cycleId, @Param("tenant") String tenant,
             @Param("limit") int limit);
 

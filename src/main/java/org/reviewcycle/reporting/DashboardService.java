@@ -47,6 +47,8 @@ public class DashboardService {
 
     /** How many of the steps waiting longest the head's dashboard lists. */
     static final int LONGEST_WAITING = 10;
+    /** How many of the steps overdue now the head's dashboard lists. */
+    static final int OVERDUE_LISTED = 100;
     /** A step open longer than this has stalled (the trust dashboard counts them). */
     static final Duration STALLED = Duration.ofDays(14);
 
@@ -108,6 +110,7 @@ public class DashboardService {
         tables.add(completion("completion-by-category", "Completion by category", "Category", reviews, cycle, today,
                 r -> List.of(r.category().label()), "The same, by each person's staff category."));
         tables.add(stepTimes(dashboards.selectStepTimes(cycle.id(), school.code(), now)));
+        tables.add(overdue(dashboards.selectOverdueSteps(cycle.id(), school.code(), now, OVERDUE_LISTED), now));
         tables.add(waiting(dashboards.selectLongestWaiting(cycle.id(), school.code(), LONGEST_WAITING), now));
         tables.add(objectivesByPriority(priorities, withoutPriority));
         tables.add(judgements(judgements, cycle.academicYear(), previousYear));
@@ -131,7 +134,7 @@ public class DashboardService {
     }
 
     /** Tables whose rows are people (the steps waiting longest, the appraisers): never shown to governors. */
-    static final List<String> NAMED_TABLES = List.of("waiting-longest", "moderation");
+    static final List<String> NAMED_TABLES = List.of("steps-overdue", "waiting-longest", "moderation");
 
     /**
      * Every school of the trust side by side on the cycles of {@code academicYear}; the steps open now are the
@@ -215,6 +218,20 @@ public class DashboardService {
                 "Step", List.of(notCharted(count("People")), notCharted(count("Open now")), days("Average days"),
                         days("Longest days")),
                 Chart.BARS, rows);
+    }
+
+    private static DashboardTable overdue(List<OverdueStep> steps, LocalDateTime now) {
+        List<Row> rows = steps.stream().map(s -> new Row(s.revieweeName(), 1, List.<Object>of(s.stepName(),
+                s.holderName() == null ? "Offered to the heads" : s.holderName(), day(s.due().toLocalDate()),
+                Duration.between(s.due(), now).toDays()), "/records/reviews/" + s.reviewId()))
+                .toList();
+        return new DashboardTable("steps-overdue", "Steps overdue now",
+                "Open steps past their due date, longest overdue first" + (steps.size() == OVERDUE_LISTED
+                        ? " (the first " + OVERDUE_LISTED + ")" : "") + ". Their people were reminded before the due "
+                        + "date; the line manager and then you are told as the school's reminder settings say. Each "
+                        + "name opens the review's record.",
+                "Whose review", List.of(text("Step"), text("With"), text("Was due"), days("Days overdue")), Chart.BARS,
+                rows);
     }
 
     private static DashboardTable waiting(List<WaitingStep> steps, LocalDateTime now) {

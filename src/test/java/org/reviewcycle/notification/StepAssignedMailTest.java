@@ -3,6 +3,8 @@ package org.reviewcycle.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reviewcycle.support.ReviewDriver.values;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ class StepAssignedMailTest {
     }
 
     @Test
-    void eachPersonIsToldOfTheirStepOnceWithWhatItIsWhenItIsDueAndTheLinkToIt() {
+    void eachPersonIsToldOfTheirStepOnceWithWhatItIsWhenItIsDueAndTheLinkToIt() throws Exception {
         launcher.launch(school.cycle().id());
         ReviewDriver teachers = reviewOf(school.teacher());
         Task reflection = teachers.openTask();
@@ -88,6 +90,9 @@ class StepAssignedMailTest {
                 .doesNotContain("Task_").doesNotContain("camunda");
         assertThat((String) email.get("HTML_BODY"))
                 .contains("href=\"https://reviews.littletown.example.org/steps/" + reflection.getId() + "\"");
+        // kept beside the browser tests' screenshots, to be looked at as the teacher sees it
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.writeString(Path.of("target/screenshots/email-step-assigned.html"), (String) email.get("HTML_BODY"));
 
         teachers.submit(school.teacher().username(), values("strengths", "Relationships with pupils",
                 "developmentWishes", "Extended writing", "objectiveIdeas", "Writing"));
