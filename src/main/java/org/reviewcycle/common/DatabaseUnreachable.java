@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached (stopped, restarting, the network to it
@@ -26,7 +27,11 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * after its connection timeout), {@link SQLNonTransientConnectionException},
  * {@link SQLRecoverableException} (Connector/J's CommunicationsException, a connection that died
  * in use), and any SQLException of SQLState class 08 (connection exception);</li>
- * <li>{@link ConnectException}: nobody listens on the database's port.</li>
+ * <li>{@link ConnectException}: nobody listens on the database's port;</li>
+ * <li>a JDBC commit or rollback that failed ({@link TransactionSystemException} over an
+ * SQLException): when the connection dies at the commit, Spring logs the commit's failure and
+ * throws the rollback's, which by then meets only Hikari's "Connection is closed" (the pool closed
+ * the broken connection), and Camunda wraps that in a ProcessEnginePersistenceException.</li>
  * </ul>
  * What users are told then is {@link #MESSAGE} (system.DatabaseUnreachableFilter, and the REST
  * API's mapper beside it).
@@ -61,6 +66,7 @@ public final class DatabaseUnreachable {
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                || cause instanceof ConnectException;
+                || cause instanceof ConnectException
+                || cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException;
     }
 }

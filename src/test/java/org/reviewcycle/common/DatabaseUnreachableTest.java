@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -66,6 +67,11 @@ class DatabaseUnreachableTest {
                 "Could not open JDBC Connection for transaction", POOL_TIMED_OUT))).isTrue();
         assertThat(DatabaseUnreachable.isCause(new TransactionSystemException("Could not commit JDBC transaction",
                 new RuntimeException(new ConnectException("Connection refused"))))).isTrue();
+        // the connection died at the commit: what is thrown is the rollback's failure on the connection
+        // Hikari has closed meanwhile (seen in DatabaseRestartIT)
+        assertThat(DatabaseUnreachable.isCause(new ProcessEnginePersistenceException("An exception occurred in the"
+                + " persistence layer", new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))))
+                .isTrue();
     }
 
     @Test
@@ -80,6 +86,7 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.isCause(new ProcessEngineException("ENGINE-03004 Exception while executing",
                 new PersistenceException(new SQLException("Unknown column 'x'", "42S22"))))).isFalse();
         assertThat(DatabaseUnreachable.isCause(new SQLException("no state"))).isFalse();
+        assertThat(DatabaseUnreachable.isCause(new TransactionSystemException("Transaction rolled back"))).isFalse();
         assertThat(DatabaseUnreachable.isCause(null)).isFalse();
     }
 
