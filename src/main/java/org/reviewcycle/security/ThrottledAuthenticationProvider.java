@@ -1,5 +1,7 @@
 package org.reviewcycle.security;
 
+import org.reviewcycle.common.DatabaseUnreachable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,7 +15,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * and {@code /api}, the engine's {@code identity/verify}), goes through here: refused at once while
  * the account or the client's address is cooling off, and counted by {@link LoginThrottle}.
  * The address is the request's remote address, which names a proxy's client only when
- * {@code server.forward-headers-strategy} trusts that proxy.
+ * {@code server.forward-headers-strategy} trusts that proxy. A check that fails because the
+ * database cannot be reached is not counted, and is rethrown as a lost database, not a refused login.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -35,6 +38,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.succeeded(account);
             return authenticated;
         } catch (AuthenticationException e) {
+            if (DatabaseUnreachable.isCause(e)) {
+                // not a wrong password: nothing to count, and the person should hear "try again"
+                // (system.DatabaseUnreachableFilter), not "do not match"
+                throw new DataAccessResourceFailureException("The password could not be checked", e);
+            }
             throttle.failed(account, address);
             throw e;
         }

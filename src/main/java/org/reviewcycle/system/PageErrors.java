@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
  * what is wrong, never an exception's class or a stack trace. A page gets the refusal page
  * (templates/error/refused.html) with the right status; a JSON endpoint a problem detail.
  * A bad value is a 400, a refusal a 403, something missing a 404, a conflict with the state of
- * things (a cycle already closed) a 409.
+ * things (a cycle already closed) a 409. A lost database is not answered here but, on every path,
+ * by {@link DatabaseUnreachableFilter}: 503 and "try again".
  */
 @ControllerAdvice(basePackages = "org.reviewcycle")
 class PageErrors {

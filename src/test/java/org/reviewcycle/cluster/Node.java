@@ -2,7 +2,6 @@ package org.reviewcycle.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.reviewcycle.support.DockerFiles;
+import org.reviewcycle.support.LocalProcesses;
 import org.reviewcycle.support.WebSession;
 
 /**
@@ -163,19 +163,10 @@ final class Node implements AutoCloseable {
     }
 
     static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalProcesses.freePort();
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        LocalProcesses.sleep(millis);
     }
 }

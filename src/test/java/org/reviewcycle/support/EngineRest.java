@@ -84,8 +84,7 @@ public final class EngineRest {
     }
 
     public static void submit(WebSession session, JsonNode task, Submission submission) {
-        var response = session.postJson(REST + "/task/" + task.get("id").asText() + "/submit-form",
-                JSON.createObjectNode().set("variables", submission.variables).toString());
+        var response = session.postJson(REST + "/task/" + task.get("id").asText() + "/submit-form", submission.toJson());
         assertThat(response.statusCode()).as("submitting %s: %s", task.get("taskDefinitionKey").asText(), response.body())
                 .isEqualTo(204);
     }
@@ -118,6 +117,11 @@ public final class EngineRest {
     /** The body of submit-form, typed as Tasklist types it: lists as Json, written as a string. */
     public static final class Submission {
         final ObjectNode variables = JSON.createObjectNode();
+
+        /** The body of submit-form: {"variables": {...}}. */
+        public String toJson() {
+            return JSON.createObjectNode().set("variables", variables).toString();
+        }
 
         public Submission text(String key, String value) {
             variables.putObject(key).put("value", value).put("type", "String");

@@ -93,10 +93,14 @@ public final class WebSession {
     }
 
     public HttpResponse<String> submitLogin(String username, String password) {
-        var page = get("/login");
-        var token = CSRF_FIELD.matcher(page.body());
+        return submitLogin(username, password, get("/login").body());
+    }
+
+    /** Submits the login form of {@code page}, a login page this browser opened earlier. */
+    public HttpResponse<String> submitLogin(String username, String password, String page) {
+        var token = CSRF_FIELD.matcher(page);
         if (!token.find()) {
-            throw new AssertionError("The login page has no CSRF field: " + page.body());
+            throw new AssertionError("The login page has no CSRF field: " + page);
         }
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
         return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
