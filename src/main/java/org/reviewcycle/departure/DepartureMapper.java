@@ -21,6 +21,13 @@ interface DepartureMapper {
 
     void unlinkStaff(@Param("schoolId") long schoolId);
 
+    /** The school's outbox and other schools' mail to its staff. */
+    void deleteMail(@Param("schoolId") long schoolId);
+
+    void deleteMailPreferences(@Param("schoolId") long schoolId);
+
+    void deleteReminderSettings(@Param("schoolId") long schoolId);
+
     /** The school's staff whom another school's reviews name (as reviewee or reviewer): people who moved here. */
     List<KeptStaff> selectStaffWithRecordsElsewhere(@Param("schoolId") long schoolId);
 

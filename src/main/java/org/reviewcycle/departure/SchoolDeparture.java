@@ -200,6 +200,11 @@ public class SchoolDeparture {
         }
         keepPeopleOtherSchoolsHoldRecordsOf(school, reason);
         rows.unlinkStaff(schoolId);
+        // its mail (sent or not, and any other school's unsent mail to its people), their email choices and the
+        // school's reminder settings: not part of the export, and gone with the school
+        rows.deleteMail(schoolId);
+        rows.deleteMailPreferences(schoolId);
+        rows.deleteReminderSettings(schoolId);
         List<SchoolTable> childrenFirst = new ArrayList<>(List.of(SchoolTable.values()));
         Collections.reverse(childrenFirst);
         childrenFirst.forEach(table -> rows.deleteRows(table.table(), schoolId));

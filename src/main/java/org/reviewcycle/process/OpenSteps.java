@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenSteps {
 
+    /** A step has one task open at a time (a multi-instance step, one per instance): a bound for the query. */
+    static final int MOST_AT_ONCE = 50;
+
     private final TaskService tasks;
     private final ReviewForms forms;
 
@@ -33,7 +36,7 @@ class OpenSteps {
                     + facts.review().id());
         }
         return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(StepReminders.userTaskOf(execution)).list().stream()
+                .taskDefinitionKey(StepReminders.userTaskOf(execution)).listPage(0, MOST_AT_ONCE).stream()
                 .filter(task -> task.getDueDate() != null)
                 .map(task -> new StepDue(facts.school().id(), facts.school().name(), task.getId(), task.getName(),
                         task.getDueDate(), task.getAssignee()))

@@ -10,9 +10,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code -Dreviewcycle.test.mysql.*} (locally the defaults in pom.xml). No fallback: without a
  * server the cluster test fails.
  */
-record ClusterDatabase(String url, String user, String password) {
+public record ClusterDatabase(String url, String user, String password) {
 
-    static ClusterDatabase fromTestProperties() {
+    public static ClusterDatabase fromTestProperties() {
         String url = System.getProperty("reviewcycle.test.mysql.url");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("The cluster test needs -Dreviewcycle.test.mysql.url (see the README, Test)");
@@ -21,13 +21,13 @@ record ClusterDatabase(String url, String user, String password) {
                 System.getProperty("reviewcycle.test.mysql.password", ""));
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         var dataSource = new DriverManagerDataSource(url, user, password);
         dataSource.setDriverClassName("com.mysql.cj.jdbc.Driver");
         return dataSource;
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource());
     }
 }

@@ -21,9 +21,10 @@ import org.reviewcycle.support.WebSession;
 /**
  * One ReviewCycle node: the built jar started the way docker/Dockerfile starts it (its ENTRYPOINT
  * and ENV, the {@code mysql} profile), with the settings docker/compose.yaml gives a node, in a
- * process of its own. Its output goes to {@code <name>.log} in the cluster directory.
+ * process of its own. Its output goes to {@code <name>.log} in the cluster directory. The cluster test and
+ * the load test (load.LoadIT) start their nodes this way.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -42,7 +43,7 @@ final class Node implements AutoCloseable {
     }
 
     /** Starts the node and returns once its login page answers. */
-    static Node start(String name, int port, ClusterDatabase database, Path jar, Path directory,
+    public static Node start(String name, int port, ClusterDatabase database, Path jar, Path directory,
             Map<String, String> settings) {
         var node = new Node(name, port, directory.resolve(name + ".log"), settings);
         node.start(database, jar);
@@ -123,6 +124,11 @@ final class Node implements AutoCloseable {
         return name;
     }
 
+    /** The node's process id (the load test reads its memory and threads). */
+    public long pid() {
+        return process.pid();
+    }
+
     String name() {
         return name;
     }
@@ -131,12 +137,12 @@ final class Node implements AutoCloseable {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     /** As a power cut or {@code kill -9} stops it: no shutdown at all. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
