@@ -46,7 +46,7 @@ class ReminderPages {
         try {
             ReminderSettings saved = reminders.change(schoolId, daysBefore, onDueDate, lineManagerAfterDays,
                     headAfterDays);
-            redirect.addFlashAttribute("done", "Saved: " + saved.inWords() + ". It applies to the steps open now too.");
+            redirect.addFlashAttribute("done", "Saved: " + saved.inWords() + ".");
         } catch (InvalidInput e) {
             Map<String, String> typed = new LinkedHashMap<>();
             typed.put("daysBefore", daysBefore);

@@ -32,7 +32,8 @@ public record ReminderSettings(List<Integer> daysBefore, boolean onDueDate, int 
         String before = daysBefore.isEmpty() ? "no reminders before the due date"
                 : "reminders " + daysBefore.stream().map(String::valueOf).collect(Collectors.joining(" and "))
                         + (daysBefore.equals(List.of(1)) ? " day" : " days") + " before the due date";
-        return before + (onDueDate ? ", and on the day" : ", none on the day") + "; the line manager is told "
-                + lineManagerAfterDays + " days after, the head " + headAfterDays + " days after";
+        return before + (onDueDate ? ", and on the day" : ", none on the day") + "; when a step is overdue, the line "
+                + "manager is told " + lineManagerAfterDays + " days after the due date, the head " + headAfterDays
+                + " days after";
     }
 }

@@ -50,6 +50,9 @@ public class StepAssignedMail {
         values.put("settings", links.page("/me/mail"));
         if (step.due() != null) {
             values.put("due", MailRecipients.day(step.due()));
+            // a step that reaches someone after its date (a review running late) says so, and asks for it soon
+            values.put("late", step.due().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate()
+                    .isBefore(java.time.LocalDate.now()));
         }
         return outbox.write(new OutgoingMail(step.schoolId(), person.id(), person.email(), MailKind.TASK_ASSIGNED,
                 "assigned:" + step.taskId() + ":" + person.id(), TEMPLATE, values));

@@ -80,11 +80,12 @@ class StepAssignedMailTest {
         assertThat(toTeacher).hasSize(1);
         Map<String, Object> email = toTeacher.get(0);
         assertThat(email.get("TO_ADDRESS")).isEqualTo(school.teacher().email());
-        assertThat((String) email.get("SUBJECT")).startsWith("Reflect before the planning meeting: "
-                + school.teacher().fullName()).contains(", due by ");
+        // the test school's objectives were due on 31 October: the step reaches the teacher late, and says so
+        assertThat((String) email.get("SUBJECT")).isEqualTo("Reflect before the planning meeting: "
+                + school.teacher().fullName() + ", was due by " + MailRecipients.day(reflection.getDueDate()));
         assertThat((String) email.get("TEXT_BODY")).startsWith("Hello Teacher,")
                 .contains(school.school().name())
-                .contains("Please do it by " + MailRecipients.day(reflection.getDueDate()))
+                .contains("It was due by " + MailRecipients.day(reflection.getDueDate()) + ": please do it as soon as you can.")
                 .contains("https://reviews.littletown.example.org/steps/" + reflection.getId())
                 .contains("https://reviews.littletown.example.org/me/mail")
                 .doesNotContain("Task_").doesNotContain("camunda");
@@ -105,6 +106,19 @@ class StepAssignedMailTest {
                 .startsWith("Hold the planning meeting: " + school.teacher().fullName());
         // the teacher's own email is not written again
         assertThat(mailTo(school.teacher(), MailKind.TASK_ASSIGNED)).hasSize(1);
+    }
+
+    @Test
+    void aStepDueLaterAsksForItByItsDate() {
+        LocalDate due = LocalDate.now().plusDays(10);
+        jdbc.update("update review_cycle set objectives_agreed_by = ?, support_objectives_agreed_by = ? where id = ?",
+                java.sql.Date.valueOf(due), java.sql.Date.valueOf(due), school.cycle().id());
+        launcher.launch(school.cycle().id());
+
+        Map<String, Object> email = mailTo(school.teacher(), MailKind.TASK_ASSIGNED).get(0);
+        assertThat((String) email.get("SUBJECT")).endsWith(", due by " + MailRecipients.day(due));
+        assertThat((String) email.get("TEXT_BODY")).contains("Please do it by " + MailRecipients.day(due) + ".")
+                .doesNotContain("was due");
     }
 
     @Test
