@@ -26,7 +26,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Staff doing their steps as they do in a browser: log in on the login form, open Tasklist, list their tasks
  * through Tasklist's own API, open the task's form and submit it (with the webapps' XSRF header), thinking
  * between clicks. Four in five virtual users are reviewees reflecting before their planning meeting; one in
- * five are team leaders holding a planning meeting with two objectives. Each virtual user is one person from
+ * five are team leaders holding a planning meeting with two objectives. Each logs out at the end, as Tasklist's
+ * "Log out" does. Each virtual user is one person from
  * the run's files (reviewees.csv, leaders.csv), taken in turn and round again: someone with nothing left to do
  * logs in and finds their list empty. Run by {@link LoadIT} in its own JVM with the settings of
  * {@link LoadSettings}; what was submitted is kept in {@link #SUBMITTED} for the exact check afterwards. The run
@@ -60,11 +61,15 @@ public class StaffDoTheirSteps extends Simulation {
         ScenarioBuilder reviewees = scenario("A member of staff reflects before the planning meeting")
                 .feed(csv(settings.directory().resolve("reviewees.csv").toString()).circular())
                 .exec(logIn())
-                .exec(step("Task_SelfReflection", REFLECTION, Duration.ofSeconds(2), Duration.ofSeconds(4)));
+                .repeat(settings.rounds()).on(comeBack(settings,
+                        step("Task_SelfReflection", REFLECTION, Duration.ofSeconds(2), Duration.ofSeconds(4))))
+                .exec(logOut());
         ScenarioBuilder leaders = scenario("A team leader holds a planning meeting")
                 .feed(csv(settings.directory().resolve("leaders.csv").toString()).circular())
                 .exec(logIn())
-                .exec(step("Task_PlanningMeeting", OBJECTIVES, Duration.ofSeconds(4), Duration.ofSeconds(8)));
+                .repeat(settings.rounds()).on(comeBack(settings,
+                        step("Task_PlanningMeeting", OBJECTIVES, Duration.ofSeconds(4), Duration.ofSeconds(8))))
+                .exec(logOut());
 
         int leaderUsers = Math.max(1, settings.users() / 5);
         setUp(reviewees.injectClosed(constantConcurrentUsers(settings.users() - leaderUsers).during(settings.duration())),
@@ -84,9 +89,24 @@ public class StaffDoTheirSteps extends Simulation {
                 .pause(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
+    /**
+     * One visit to the task list; with several rounds ({@code load.rounds}), the person stays logged in and comes
+     * back to their list after 10 to 20 seconds, as people keep Tasklist open.
+     */
+    private static ChainBuilder comeBack(LoadSettings settings, ChainBuilder visit) {
+        return settings.rounds() == 1 ? visit
+                : visit.pause(Duration.ofSeconds(10), Duration.ofSeconds(20));
+    }
+
+    /** Tasklist's "Log out", which ends the login everywhere. */
+    private static ChainBuilder logOut() {
+        return io.gatling.javaapi.core.CoreDsl.exec(http("Log out").post("/camunda/api/admin/auth/user/default/logout")
+                .header("X-XSRF-TOKEN", "#{xsrf}").check(status().in(200, 204)));
+    }
+
     /** Lists the person's tasks of {@code key}; if there is one, opens its form, thinks, and submits it. */
     private static ChainBuilder step(String key, String submission, Duration thinkFrom, Duration thinkTo) {
-        return io.gatling.javaapi.core.CoreDsl.exec(
+        return io.gatling.javaapi.core.CoreDsl.exec(session -> session.remove("taskId")).exec(
                 http("My tasks").get(TASKLIST_API + "/task").queryParam("assignee", "#{username}")
                         .queryParam("sortBy", "dueDate").queryParam("sortOrder", "asc").queryParam("maxResults", "15")
                         .check(status().is(200), jsonPath("$[?(@.taskDefinitionKey=='" + key + "')].id").optional()
