@@ -69,9 +69,12 @@ class DailyDigest {
     int writeFor(LocalDate day) {
         int written = 0;
         for (long staffId : preferences.selectDigestChoosers()) {
-            Boolean wrote = transaction.execute(status -> writeOne(staffId, day));
-            if (Boolean.TRUE.equals(wrote)) {
-                written++;
+            try {
+                if (Boolean.TRUE.equals(transaction.execute(status -> writeOne(staffId, day)))) {
+                    written++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("No daily digest for member of staff {} today: {}", staffId, e.toString());
             }
         }
         return written;

@@ -39,7 +39,11 @@ public class MailPreferences {
     public void choose(boolean dailyDigest) {
         StaffMember me = me();
         if (preferences.update(me.id(), dailyDigest, me.username()) == 0) {
-            preferences.insert(me.id(), dailyDigest, me.username());
+            try {
+                preferences.insert(me.id(), dailyDigest, me.username());
+            } catch (org.springframework.dao.DuplicateKeyException savedMeanwhile) {
+                preferences.update(me.id(), dailyDigest, me.username());
+            }
         }
     }
 

@@ -27,13 +27,17 @@ public record ReminderSettings(List<Integer> daysBefore, boolean onDueDate, int 
         return daysBefore.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    private static String days(int count) {
+        return count == 1 ? "1 day" : count + " days";
+    }
+
     /** The settings in words, for the history and the page. */
     public String inWords() {
         String before = daysBefore.isEmpty() ? "no reminders before the due date"
                 : "reminders " + daysBefore.stream().map(String::valueOf).collect(Collectors.joining(" and "))
                         + (daysBefore.equals(List.of(1)) ? " day" : " days") + " before the due date";
         return before + (onDueDate ? ", and on the day" : ", none on the day") + "; when a step is overdue, the line "
-                + "manager is told " + lineManagerAfterDays + " days after the due date, the head " + headAfterDays
-                + " days after";
+                + "manager is told " + days(lineManagerAfterDays) + " after the due date, the head " + days(headAfterDays)
+                + " after";
     }
 }

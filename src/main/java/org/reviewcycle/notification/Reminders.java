@@ -112,7 +112,11 @@ public class Reminders {
         ReminderSettings before = settingsOf(schoolId);
         ReminderSettings after = new ReminderSettings(days, onDueDate, manager, head);
         if (settings.update(schoolId, after, actor.username()) == 0) {
-            settings.insert(schoolId, after, actor.username());
+            try {
+                settings.insert(schoolId, after, actor.username());
+            } catch (org.springframework.dao.DuplicateKeyException savedMeanwhile) {
+                settings.update(schoolId, after, actor.username());
+            }
         }
         history.record(new Subject(schoolId, null, "Reminders", schoolId, school.name()), "Changed the reminders",
                 AdministrationHistory.fields("Reminders", before.inWords()),
@@ -247,7 +251,9 @@ public class Reminders {
     public int escalate(StepDue step) {
         ReminderSettings school = settingsOf(step.schoolId());
         long overdue = ChronoUnit.DAYS.between(dayOf(step.due()), LocalDate.now(clock));
-        Optional<StaffMember> waitingOn = recipients.byUsername(step.schoolId(), step.assignee());
+        // whom it waits on, whether or not they can be written to themselves (no address, left)
+        Optional<StaffMember> waitingOn = step.assignee() == null ? Optional.empty()
+                : staff.findByUsername(step.assignee()).filter(p -> p.schoolId() != null && p.schoolId() == step.schoolId());
         Map<String, Object> values = values(step);
         values.put("overdueDays", overdue);
         values.put("waitingOn", waitingOn.map(StaffMember::fullName).orElse("the school's heads"));
@@ -258,10 +264,11 @@ public class Reminders {
                 written += tell(step, head, "head", waitingOn, values);
             }
         } else if (overdue >= school.lineManagerAfterDays() && waitingOn.isPresent()) {
-            Long managerId = waitingOn.get().lineManagerId() != null ? waitingOn.get().lineManagerId()
-                    : waitingOn.get().reviewerId();
+            boolean lineManager = waitingOn.get().lineManagerId() != null;
+            Long managerId = lineManager ? waitingOn.get().lineManagerId() : waitingOn.get().reviewerId();
             Optional<StaffMember> manager = recipients.byId(step.schoolId(), managerId);
             if (manager.isPresent()) {
+                values.put("as", lineManager ? "their line manager" : "their reviewer");
                 written += tell(step, manager.get(), "manager", waitingOn, values);
             }
         }

@@ -39,6 +39,11 @@ class StepAssignedListener {
             return;
         }
         ReviewFacts facts = forms.facts(reviewId.longValue());
+        if (!facts.school().code().equals(task.getTenantId())) {
+            // a variable pointing at another school's review writes nothing in that school's name (the review's
+            // own process id is not known yet while its launch starts it: the school, the task's tenant, is)
+            return;
+        }
         mail.stepGiven(new GivenStep(facts.school().id(), facts.school().name(), task.getId(), task.getName(),
                 task.getDueDate(), task.getAssignee(), actor.username(),
                 TaskListener.EVENTNAME_CREATE.equals(task.getEventName())));

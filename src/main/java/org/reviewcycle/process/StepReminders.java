@@ -59,6 +59,9 @@ public class StepReminders {
     static String userTaskOf(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelElementInstance();
         for (int hops = 0; hops < 5 && element != null; hops++) {
+            if (element instanceof org.camunda.bpm.model.bpmn.instance.UserTask) {
+                return element.getId();
+            }
             if (element instanceof BoundaryEvent boundary) {
                 return boundary.getAttachedTo().getId();
             }

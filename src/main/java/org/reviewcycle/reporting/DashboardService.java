@@ -223,7 +223,8 @@ public class DashboardService {
     private static DashboardTable overdue(List<OverdueStep> steps, LocalDateTime now) {
         List<Row> rows = steps.stream().map(s -> new Row(s.revieweeName(), 1, List.<Object>of(s.stepName(),
                 s.holderName() == null ? "Offered to the heads" : s.holderName(), day(s.due().toLocalDate()),
-                Duration.between(s.due(), now).toDays()), "/records/reviews/" + s.reviewId()))
+                java.time.temporal.ChronoUnit.DAYS.between(s.due().toLocalDate(), now.toLocalDate())),
+                "/records/reviews/" + s.reviewId()))
                 .toList();
         return new DashboardTable("steps-overdue", "Steps overdue now",
                 "Open steps past their due date, longest overdue first" + (steps.size() == OVERDUE_LISTED

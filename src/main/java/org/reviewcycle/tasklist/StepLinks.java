@@ -49,6 +49,8 @@ class StepLinks {
         if (done != null && me.equals(done.getAssignee())) {
             model.addAttribute("step", done.getName());
             model.addAttribute("doneOn", done.getEndTime());
+            // done by its person, or closed without them (its deadline passed, the review ended)
+            model.addAttribute("completed", "completed".equals(done.getDeleteReason()));
             return "tasklist/step-done";
         }
         throw new NotFoundException("That step is not in your task list. It may have been given to someone else, "

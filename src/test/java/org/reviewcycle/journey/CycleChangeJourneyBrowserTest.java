@@ -111,8 +111,9 @@ class CycleChangeJourneyBrowserTest {
         browser.screenshot("03-step-added");
 
         // its id, who does it and its form, in the properties panel
-        // clear of the flow just drawn from it, which may leave along its lower edge
-        clickAt(added.getDomAttribute("data-element-id"), 0.5, 0.4);
+        // the diagram is small at the editor's zoom: the flow just drawn from the step, or its warnings, may lie
+        // over the point clicked, so try points of the step until it is the one selected
+        select(added.getDomAttribute("data-element-id"));
         // a task someone does in Tasklist: a user task (the context pad's wrench)
         browser.click(By.cssSelector(".djs-context-pad .entry[data-action='replace']"));
         browser.click(By.cssSelector(".djs-popup [data-id='replace-with-user-task']"));
@@ -240,6 +241,21 @@ class CycleChangeJourneyBrowserTest {
                     "const e = document.elementFromPoint(arguments[0], arguments[1]); return e ? e.outerHTML.substring(0, 300) : null;",
                     x, y), e);
         }
+    }
+
+    /** Clicks points of the element until it is selected (its shape marked selected), as a person tries again. */
+    private void select(String elementId) {
+        By selected = By.cssSelector("g.djs-element.selected[data-element-id='" + elementId + "']");
+        for (double[] point : new double[][] {{0.5, 0.4}, {0.5, 0.6}, {0.3, 0.5}, {0.7, 0.5}, {0.5, 0.25}}) {
+            int[] at = pointOf(elementId, point[0], point[1]);
+            new Actions(browser.driver()).moveToLocation(at[0], at[1]).click().perform();
+            if (!browser.driver().findElements(selected).isEmpty()) {
+                browser.waitFor(By.cssSelector(".djs-context-pad"));
+                return;
+            }
+        }
+        browser.screenshot("select-" + elementId);
+        throw new AssertionError("Could not select " + elementId + " by clicking it");
     }
 
     private int[] pointOf(String elementId, double across, double down) {

@@ -171,7 +171,7 @@ class RemindersTest {
         assertThat(toLeader.get(0).getSubject()).isEqualTo("Overdue by " + overdue
                 + " days: Reflect before the planning meeting: " + school.teacher().fullName());
         String body = GreenMailUtil.getBody(toLeader.get(0));
-        assertThat(body).contains("still waiting on " + school.teacher().fullName()).contains("line manager")
+        assertThat(body).contains("still waiting on " + school.teacher().fullName()).contains("You are told as their reviewer")
                 .doesNotContain("/steps/");
         assertThat(received(school.head(), "Overdue by ")).isEmpty();
 
