@@ -122,6 +122,25 @@ class StepAssignedMailTest {
     }
 
     @Test
+    void aReviewIdPointingAtAnotherSchoolsReviewWritesNothingInThatSchoolsName() {
+        TestSchool other = TestSchool.create(schools, staff);
+        launcher.launch(school.cycle().id());
+        launcher.launch(other.cycle().id());
+        Task ours = reviewOf(school.teacher()).openTask();
+        long theirs = reviews.reviewsIn(other.cycle().id()).stream()
+                .filter(r -> r.staffId().equals(other.teacher().id())).findFirst().orElseThrow().id();
+        int before = mailTo(other.teacher(), MailKind.TASK_ASSIGNED).size();
+
+        // what an administrator of our school could do to our own process in Cockpit or through /engine-rest
+        runtime.setVariable(ours.getProcessInstanceId(), "reviewId", theirs);
+        tasks.setAssignee(ours.getId(), other.teacher().username());
+
+        assertThat(mailTo(other.teacher(), MailKind.TASK_ASSIGNED)).hasSize(before);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where text_body like ?", Integer.class,
+                "%/steps/" + ours.getId() + "%")).as("emails about our task").isOne();
+    }
+
+    @Test
     void aStepRolledBackWritesNoEmail() {
         launcher.launch(school.cycle().id());
         Task reflection = reviewOf(school.teacher()).openTask();
