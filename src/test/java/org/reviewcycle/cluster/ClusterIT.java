@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.reviewcycle.support.EngineRest;
 import org.reviewcycle.support.EngineRest.Submission;
 import org.reviewcycle.support.GeneratedTrust;
+import org.reviewcycle.support.ReceivedMail;
 import org.reviewcycle.support.WebSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -292,7 +291,7 @@ class ClusterIT {
         assertThat(sent(first, last)).as("emails marked sent").isEqualTo(EMAILS);
 
         var expected = ids.stream().map(id -> "<reviewcycle-mail-" + id + "@localhost>").collect(Collectors.toSet());
-        Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages()).map(ClusterIT::messageId)
+        Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages()).map(ReceivedMail::messageId)
                 .filter(expected::contains).collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         long twice = received.values().stream().filter(n -> n > 1).count();
         System.out.println("Emails received: " + received.size() + " of " + EMAILS + ", " + twice + " twice");
@@ -304,15 +303,6 @@ class ClusterIT {
 
     private int sent(String firstId, String lastId) {
         return count("select count(*) from mail_outbox where id between ? and ? and status = 'SENT'", firstId, lastId);
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            String[] ids = message.getHeader("Message-ID");
-            return ids == null ? "" : ids[0];
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<String> people() {

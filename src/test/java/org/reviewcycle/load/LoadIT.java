@@ -22,6 +22,7 @@ import org.reviewcycle.cluster.Node;
 import org.reviewcycle.support.EngineRest;
 import org.reviewcycle.support.GeneratedTrust;
 import org.reviewcycle.support.LocalProcesses;
+import org.reviewcycle.support.ReceivedMail;
 import org.reviewcycle.support.WebSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -224,20 +225,9 @@ class LoadIT {
                 .as("emails sent of " + written).isEqualTo(written);
         // the SMTP server also gets what other tests left waiting in a shared database: only the load's people count
         List<String> codes = schools.stream().map(s -> s.code() + ".").toList();
-        List<String> messageIds = Stream.of(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                String to = m.getAllRecipients()[0].toString();
-                return codes.stream().anyMatch(to::startsWith);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<String> messageIds = Stream.of(smtp.getReceivedMessages())
+                .filter(m -> codes.stream().anyMatch(ReceivedMail.to(m)::startsWith)).map(ReceivedMail::messageId)
+                .toList();
         assertThat(messageIds).as("emails received").hasSize(written).doesNotHaveDuplicates();
         System.out.printf("Mail: %d emails sent, the last %.1f s after the run ended%n", written,
                 (System.nanoTime() - started) / 1e9);

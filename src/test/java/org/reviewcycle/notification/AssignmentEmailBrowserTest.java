@@ -20,6 +20,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.Browser;
+import org.reviewcycle.support.ReceivedMail;
 import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,13 +79,9 @@ class AssignmentEmailBrowserTest {
         Task reflection = tasks.createTaskQuery().processInstanceId(process).singleResult();
         sender.sendDue();
 
-        MimeMessage email = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(school.teacher().email());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElseThrow(() -> new AssertionError("No email reached the teacher"));
+        MimeMessage email = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> ReceivedMail.to(m).equals(school.teacher().email())).findFirst()
+                .orElseThrow(() -> new AssertionError("No email reached the teacher"));
         assertThat(email.getSubject()).startsWith("Reflect before the planning meeting: " + school.teacher().fullName());
         String raw = GreenMailUtil.getWholeMessage(email);
         Matcher link = Pattern.compile("(http://localhost:" + PORT + "/steps/[0-9a-f-]+)").matcher(raw);

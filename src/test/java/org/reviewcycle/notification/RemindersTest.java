@@ -26,6 +26,7 @@ import org.reviewcycle.review.ReviewService;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.staff.StaffMember;
 import org.reviewcycle.staff.StaffService;
+import org.reviewcycle.support.ReceivedMail;
 import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -236,12 +237,7 @@ class RemindersTest {
     }
 
     private List<MimeMessage> received(StaffMember person, String subjectStart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(person.email()) && m.getSubject().startsWith(subjectStart);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> ReceivedMail.to(m).equals(person.email())
+                && ReceivedMail.subject(m).startsWith(subjectStart)).toList();
     }
 }
