@@ -31,7 +31,7 @@ class DatabaseUnreachableFilterTest {
             new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                     new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
 
-    final DatabaseUnreachableFilter filter = new DatabaseUnreachableFilter(templates());
+    final DatabaseUnreachableFilter filter = new DatabaseUnreachableFilter(new DatabaseUnreachableAnswer(templates()));
 
     static SpringTemplateEngine templates() {
         var resolver = new ClassLoaderTemplateResolver();
