@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
+import org.reviewcycle.common.TransactionMemo;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.school.School;
@@ -52,6 +53,7 @@ public class Reminders {
     private final AdministrationHistory history;
     private final CurrentActor actor;
     private final Clock clock;
+    private final TransactionMemo settingsRead = new TransactionMemo("schools' reminder settings");
 
     Reminders(ReminderSettingsMapper settings, Outbox outbox, MailRecipients recipients, StaffService staff,
             MailLinks links, AdministeredSchools administered, AdministrationHistory history, CurrentActor actor,
@@ -69,8 +71,16 @@ public class Reminders {
 
     // ==== the settings ====
 
+    /**
+     * The school's settings; read once per transaction (a cycle launch asks for them twice for each of its
+     * fifty reviews, for each step's two timers).
+     */
     @Transactional(readOnly = true)
     public ReminderSettings settingsOf(long schoolId) {
+        return settingsRead.computeIfAbsent(schoolId, () -> read(schoolId));
+    }
+
+    private ReminderSettings read(long schoolId) {
         var stored = settings.select(schoolId);
         if (stored == null) {
             return ReminderSettings.DEFAULTS;
@@ -118,6 +128,7 @@ public class Reminders {
                 settings.update(schoolId, after, actor.username());
             }
         }
+        settingsRead.put(schoolId, after);
         history.record(new Subject(schoolId, null, "Reminders", schoolId, school.name()), "Changed the reminders",
                 AdministrationHistory.fields("Reminders", before.inWords()),
                 AdministrationHistory.fields("Reminders", after.inWords()));

@@ -36,6 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -70,6 +71,7 @@ class RemindersTest {
     @Autowired ManagementService management;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
 
     GreenMail smtp;
     TestSchool school;
@@ -204,6 +206,20 @@ class RemindersTest {
         assertThat(reminders.settingsOf(id)).isEqualTo(new ReminderSettings(List.of(14, 7, 1), false, 2, 5));
         assertThat(jdbc.queryForObject("select count(*) from admin_change where school_id = ? and action = ?",
                 Integer.class, id, "Changed the reminders")).isOne();
+    }
+
+    @Test
+    void aChangeIsReadBackInTheTransactionThatMadeIt() {
+        asAdministrator();
+        long id = school.school().id();
+        // the settings are read once per transaction (a launch asks for them for every step's timers)
+        ReminderSettings after = transaction.execute(status -> {
+            assertThat(reminders.settingsOf(id)).isEqualTo(ReminderSettings.DEFAULTS);
+            reminders.change(id, "3", true, "1", "4");
+            return reminders.settingsOf(id);
+        });
+        assertThat(after).isEqualTo(new ReminderSettings(List.of(3), true, 1, 4));
+        assertThat(reminders.settingsOf(id)).isEqualTo(after);
     }
 
     @Test
