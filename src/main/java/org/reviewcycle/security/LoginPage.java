@@ -1,5 +1,7 @@
 package org.reviewcycle.security;
 
+import java.security.Principal;
+
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.web.WebAttributes;
@@ -13,17 +15,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPage {
 
     private final LoginThrottle throttle;
+    private final PersonalTaskFilters taskFilters;
 
-    LoginPage(LoginThrottle throttle) {
+    LoginPage(LoginThrottle throttle, PersonalTaskFilters taskFilters) {
         this.throttle = throttle;
+        this.taskFilters = taskFilters;
     }
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
     /** http://host/ is where staff start: their tasks (Camunda's own index redirect would open its Welcome page). */
     @GetMapping("/")
-    String frontDoor() {
-        return "redirect:" + TASKLIST;
+    String frontDoor(Principal person) {
+        return "redirect:" + (person == null ? TASKLIST : taskFilters.landingOf(person.getName()));
     }
 
     @GetMapping("/login")

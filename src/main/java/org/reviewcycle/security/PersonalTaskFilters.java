@@ -33,6 +33,12 @@ public class PersonalTaskFilters {
 
     public static final String MY_TASKS = "My tasks";
 
+    /**
+     * Tasklist's {@code sorting} parameter for the filter's own order. Tasklist does not take a filter's
+     * sorting: opened without one, it sorts by creation, newest first, and asks for the list twice.
+     */
+    static final String SOONEST_DUE_FIRST = "%5B%7B%22sortBy%22:%22dueDate%22,%22sortOrder%22:%22asc%22%7D%5D";
+
     private static final Logger log = LoggerFactory.getLogger(PersonalTaskFilters.class);
 
     private final FilterService filters;
@@ -86,6 +92,23 @@ public class PersonalTaskFilters {
         }
         return filters.saveFilter(filters.newTaskFilter(MY_TASKS).setOwner(username).setQuery(query)
                 .setProperties(properties));
+    }
+
+    /**
+     * Where the person starts in Tasklist: their "My tasks", soonest due first, as the list says it is; Tasklist
+     * as it opens when they have no such list (yet).
+     */
+    public String landingOf(String username) {
+        try {
+            List<Filter> found = filters.createFilterQuery().filterName(MY_TASKS).filterOwner(username).list();
+            if (found.size() == 1) {
+                return LoginPage.TASKLIST + "#/?searchQuery=%5B%5D&filter=" + found.get(0).getId() + "&sorting="
+                        + SOONEST_DUE_FIRST;
+            }
+        } catch (RuntimeException unreadable) {
+            // a filter the engine cannot read (onLogin has said so): Tasklist opens without it
+        }
+        return LoginPage.TASKLIST;
     }
 
     private boolean onlyItsOwnerMayUse(Filter filter) {

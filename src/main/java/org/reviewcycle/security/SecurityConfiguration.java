@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -107,7 +108,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, PersonalTaskFilters taskFilters) throws Exception {
         var webappApi = path(null, "/camunda/api/**");
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -138,7 +139,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")
-                        .successHandler(landing()))
+                        .successHandler(landing(taskFilters)))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
                         // by path alone: once logged out, the session that held the token is gone
@@ -181,10 +182,18 @@ class SecurityConfiguration {
         return Arrays.stream(patterns).map(p -> path(null, p)).toArray(RequestMatcher[]::new);
     }
 
-    /** Staff land where they were going, else in Tasklist; a governor always on their school's dashboard. */
-    private static AuthenticationSuccessHandler landing() {
-        var staff = new SavedRequestAwareAuthenticationSuccessHandler();
-        staff.setDefaultTargetUrl(LoginPage.TASKLIST);
+    /**
+     * Staff land where they were going, else on their own task list in Tasklist; a governor always on their
+     * school's dashboard.
+     */
+    private static AuthenticationSuccessHandler landing(PersonalTaskFilters taskFilters) {
+        var staff = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) {
+                return taskFilters.landingOf(authentication.getName());
+            }
+        };
         var governors = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
         governors.setAlwaysUseDefaultTargetUrl(true);
         return (request, response, authentication) -> (isGovernor(authentication) ? governors : staff)

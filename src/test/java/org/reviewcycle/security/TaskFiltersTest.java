@@ -215,7 +215,23 @@ class TaskFiltersTest {
     void assertLogsInToTasklist(String username) {
         var login = WebSession.anonymous(port).submitLogin(username, "demo");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(TASKLIST));
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .satisfiesAnyOf(tasklist -> assertThat(tasklist).endsWith(TASKLIST),
+                        ownList -> assertThat(ownList).contains(TASKLIST + "#/?searchQuery=%5B%5D&filter=")));
+    }
+
+    @Test
+    void staffLandOnTheirOwnListSoonestDueFirstFromTheLoginAndFromTheFrontDoor() {
+        var session = WebSession.anonymous(port);
+        var login = session.submitLogin(teacher(), "demo");
+        String ownList = TASKLIST + "#/?searchQuery=%5B%5D&filter=" + onlyMyTasksOf(teacher()).getId()
+                + "&sorting=%5B%7B%22sortBy%22:%22dueDate%22,%22sortOrder%22:%22asc%22%7D%5D";
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(ownList));
+
+        var frontDoor = session.get("/");
+        assertThat(frontDoor.statusCode()).isEqualTo(302);
+        assertThat(frontDoor.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(ownList));
     }
 
     /** One "My tasks" of the person's own, which they alone can list in Tasklist. */

@@ -42,6 +42,10 @@ class TasklistFiltersBrowserTest {
             browser.screenshot("2-teacher");
             assertThat(filterNames(browser)).containsExactly(PersonalTaskFilters.MY_TASKS);
             assertThat(chosenFilter(browser)).isEqualTo(PersonalTaskFilters.MY_TASKS);
+            // soonest due first, as the list's description says (Tasklist's own default is newest first)
+            assertThat(browser.waitFor(By.cssSelector(".sorting-choice .sort-by")).getText()).isEqualTo("Due date");
+            assertThat(browser.driver().findElement(By.cssSelector(".sorting-choice .sort-direction"))
+                    .getDomAttribute("uib-tooltip")).isEqualTo("Ascending");
         }
     }
 
