@@ -72,8 +72,8 @@ public class Reminders {
     // ==== the settings ====
 
     /**
-     * The school's settings; read once per transaction (a cycle launch asks for them twice for each of its
-     * fifty reviews, for each step's two timers).
+     * The school's settings; read once per transaction (a cycle launch asks for them for the escalation timer
+     * of each of its fifty reviews' first steps).
      */
     @Transactional(readOnly = true)
     public ReminderSettings settingsOf(long schoolId) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TimerDatesPlugin extends AbstractProcessEnginePlugin {
 
-    static final String JDK_FACTORY = "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl";
+    static final String JDK_FACTORY = DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
