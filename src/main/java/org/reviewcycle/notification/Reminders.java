@@ -72,8 +72,8 @@ public class Reminders {
     // ==== the settings ====
 
     /**
-     * The school's settings; read once per transaction (a cycle launch asks for them for the escalation timer
-     * of each of its fifty reviews' first steps).
+     * The school's settings; read once per transaction (each morning's escalations read them for every
+     * overdue step).
      */
     @Transactional(readOnly = true)
     public ReminderSettings settingsOf(long schoolId) {
@@ -179,8 +179,7 @@ public class Reminders {
     @Transactional(readOnly = true)
     public String reminderCycle(Date due) {
         LocalDate dueDay = dayOf(due);
-        LocalDateTime now = LocalDateTime.now(clock);
-        LocalDate first = now.toLocalDate().plusDays(now.toLocalTime().isBefore(MORNING) ? 0 : 1);
+        LocalDate first = nextMorning();
         LocalDate earliest = dueDay.minusDays(ReminderSettings.MOST_DAYS_BEFORE);
         if (first.isBefore(earliest)) {
             first = earliest;
@@ -193,25 +192,32 @@ public class Reminders {
     }
 
     /**
-     * The escalation timer's cycle: the morning the step is {@code lineManagerAfterDays} overdue, then the
-     * morning it is {@code headAfterDays} overdue, e.g. {@code R2/2026-12-07T08:00:00/P4D}, by the settings when the
-     * step was given to its person; only the mornings still to come (a step given to someone after those days
-     * passed is not escalated at once).
+     * The escalation timer's cycle: every morning from the first one after the due date still to come, to the
+     * morning the step is {@link ReminderSettings#MOST_DAYS_OVERDUE} days overdue, e.g.
+     * {@code R90/2026-12-05T08:00:00/P1D}. Each morning the timer asks {@link #escalate}, which tells the line
+     * manager, then the head, once each, by the school's settings as they are that morning: a change of settings
+     * applies to the steps open now, raised or lowered. With no such morning to come, a single firing a year
+     * after the due date, which writes nothing (a timer must have a date).
      */
     @Transactional(readOnly = true)
-    public String escalationCycle(long schoolId, Date due) {
-        ReminderSettings school = settingsOf(schoolId);
+    public String escalationCycle(Date due) {
         LocalDate dueDay = dayOf(due);
+        LocalDate first = nextMorning();
+        if (!first.isAfter(dueDay)) {
+            first = dueDay.plusDays(1);
+        }
+        LocalDate last = dueDay.plusDays(ReminderSettings.MOST_DAYS_OVERDUE);
+        if (first.isAfter(last)) {
+            return never(dueDay);
+        }
+        long mornings = ChronoUnit.DAYS.between(first, last) + 1;
+        return "R" + mornings + "/" + ISO.format(first.atTime(MORNING)) + "/P1D";
+    }
+
+    /** Today, if it is not yet {@link #MORNING} by the server's clock; otherwise tomorrow. */
+    private LocalDate nextMorning() {
         LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime manager = dueDay.plusDays(school.lineManagerAfterDays()).atTime(MORNING);
-        LocalDateTime head = dueDay.plusDays(school.headAfterDays()).atTime(MORNING);
-        if (manager.isAfter(now)) {
-            return "R2/" + ISO.format(manager) + "/P" + (school.headAfterDays() - school.lineManagerAfterDays()) + "D";
-        }
-        if (head.isAfter(now)) {
-            return "R1/" + ISO.format(head) + "/P1D";
-        }
-        return never(dueDay);
+        return now.toLocalDate().plusDays(now.toLocalTime().isBefore(MORNING) ? 0 : 1);
     }
 
     private static String never(LocalDate dueDay) {
@@ -256,12 +262,19 @@ public class Reminders {
      * (each head, when there are several), with a link to the dashboard's overdue steps; one
      * {@code lineManagerAfterDays} or more overdue to the line manager of the person it waits on (their reviewer
      * when they have no line manager), without a link to the step, which is not theirs to open. Each is told once
-     * per step; nobody is told of their own step.
+     * per step; nobody is told of their own step. The days are counted from the due date, or from the day the
+     * step was given if that was later (a cycle launched after its dates).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int escalate(StepDue step) {
         ReminderSettings school = settingsOf(step.schoolId());
-        long overdue = ChronoUnit.DAYS.between(dayOf(step.due()), LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        long overdue = ChronoUnit.DAYS.between(dayOf(step.due()), today);
+        // the days count from the due date, or from the day the step was given if that was later: a cycle
+        // launched after its dates gives its people the same days as everyone before anyone is told
+        LocalDate counted = step.given() != null && dayOf(step.given()).isAfter(dayOf(step.due())) ? dayOf(step.given())
+                : dayOf(step.due());
+        long late = ChronoUnit.DAYS.between(counted, today);
         // whom it waits on, whether or not they can be written to themselves (no address, left)
         Optional<StaffMember> waitingOn = step.assignee() == null ? Optional.empty()
                 : staff.findByUsername(step.assignee()).filter(p -> p.schoolId() != null && p.schoolId() == step.schoolId());
@@ -269,12 +282,12 @@ public class Reminders {
         values.put("overdueDays", overdue);
         values.put("waitingOn", waitingOn.map(StaffMember::fullName).orElse("the school's heads"));
         int written = 0;
-        if (overdue >= school.headAfterDays()) {
+        if (late >= school.headAfterDays()) {
             values.put("link", links.page("/dashboard#steps-overdue"));
             for (StaffMember head : staff.headsOf(step.schoolId())) {
                 written += tell(step, head, "head", waitingOn, values);
             }
-        } else if (overdue >= school.lineManagerAfterDays() && waitingOn.isPresent()) {
+        } else if (late >= school.lineManagerAfterDays() && waitingOn.isPresent()) {
             boolean lineManager = waitingOn.get().lineManagerId() != null;
             Long managerId = lineManager ? waitingOn.get().lineManagerId() : waitingOn.get().reviewerId();
             Optional<StaffMember> manager = recipients.byId(step.schoolId(), managerId);

@@ -11,6 +11,8 @@ import java.util.Date;
  * @param stepName   the task's name ("Hold the planning meeting: Amy Clarke")
  * @param due        its due date
  * @param assignee   the username of its person, or null when it is offered to a group (the heads)
+ * @param given      when the step was given out (its task created)
  */
-public record StepDue(long schoolId, String schoolName, String taskId, String stepName, Date due, String assignee) {
+public record StepDue(long schoolId, String schoolName, String taskId, String stepName, Date due, String assignee,
+        Date given) {
 }

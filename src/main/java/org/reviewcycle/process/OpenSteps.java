@@ -39,7 +39,7 @@ class OpenSteps {
                 .taskDefinitionKey(StepReminders.userTaskOf(execution)).listPage(0, MOST_AT_ONCE).stream()
                 .filter(task -> task.getDueDate() != null)
                 .map(task -> new StepDue(facts.school().id(), facts.school().name(), task.getId(), task.getName(),
-                        task.getDueDate(), task.getAssignee()))
+                        task.getDueDate(), task.getAssignee(), task.getCreateTime()))
                 .toList();
     }
 }

@@ -9,18 +9,16 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.reviewcycle.notification.Reminders;
-import org.reviewcycle.review.ReviewFacts;
 import org.springframework.stereotype.Component;
-
-import static org.reviewcycle.process.AnnualReviewCycleProcess.Variables;
 
 /**
  * When the two timers on every user task fire, as the model asks it:
  * {@code ${stepReminders.reminders(execution)}} (the reminders before the due date and on it) and
  * {@code ${stepReminders.escalations(execution)}} (the line manager, then the head, told of an overdue step).
  * Both are non-interrupting boundary timers with a time cycle; when they fire, the model's message end events
- * call {@link RemindBeforeDueDelegate} and {@link TellWhenOverdueDelegate}. The dates come from the school's
- * settings and the step's due date; what to write, and to whom, is the notification feature's
+ * call {@link RemindBeforeDueDelegate} and {@link TellWhenOverdueDelegate}. The mornings come from the step's
+ * due date: each morning before it, and each morning after it; whether anyone is written to that morning, and
+ * whom, is decided then by the school's settings as they are that day, in the notification feature
  * ({@link Reminders}). Allowed in models by the deploy gate's allowlist.
  */
 @Component("stepReminders")
@@ -28,12 +26,10 @@ public class StepReminders {
 
     private final Reminders reminders;
     private final ReviewSchedule schedule;
-    private final ReviewForms forms;
 
-    StepReminders(Reminders reminders, ReviewSchedule schedule, ReviewForms forms) {
+    StepReminders(Reminders reminders, ReviewSchedule schedule) {
         this.reminders = reminders;
         this.schedule = schedule;
-        this.forms = forms;
     }
 
     public String reminders(DelegateExecution execution) {
@@ -41,11 +37,7 @@ public class StepReminders {
     }
 
     public String escalations(DelegateExecution execution) {
-        return reminders.escalationCycle(schoolOf(execution).school().id(), dueDateOf(execution));
-    }
-
-    private ReviewFacts schoolOf(DelegateExecution execution) {
-        return forms.facts(((Number) execution.getVariable(Variables.REVIEW_ID)).longValue());
+        return reminders.escalationCycle(dueDateOf(execution));
     }
 
     private Date dueDateOf(DelegateExecution execution) {

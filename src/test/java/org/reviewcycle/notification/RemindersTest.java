@@ -105,7 +105,6 @@ class RemindersTest {
 
     @Test
     void theTimersFireOnTheSchoolsReminderMorningsAndWhenTheStepIsOverdue() {
-        long id = school.school().id();
         // reminders: every morning from the next (at most 30 days before) to the due date
         LocalDate next = nextMorning();
         assertThat(reminders.reminderCycle(dueOn(today.plusDays(40))))
@@ -116,15 +115,16 @@ class RemindersTest {
         assertThat(reminders.reminderCycle(dueOn(today.minusDays(1))))
                 .as("due already: once, a year after the due date, when it writes nothing")
                 .isEqualTo("R1/" + morning(today.minusDays(1).plusYears(1)) + "/P1D");
-        // escalation by the defaults: the line manager 3 days after, the head 7 days after
-        assertThat(reminders.escalationCycle(id, dueOn(today.minusDays(1))))
-                .isEqualTo("R2/" + morning(today.plusDays(2)) + "/P4D");
-        assertThat(reminders.escalationCycle(id, dueOn(today.minusDays(5))))
-                .as("past the line manager's day: the head's is still to come")
-                .isEqualTo("R1/" + morning(today.plusDays(2)) + "/P1D");
-        assertThat(reminders.escalationCycle(id, dueOn(today.minusDays(30))))
+        // escalation: every morning after the due date, to 90 days overdue (whom to tell is decided each morning)
+        assertThat(reminders.escalationCycle(dueOn(today.plusDays(7))))
+                .isEqualTo("R90/" + morning(today.plusDays(8)) + "/P1D");
+        assertThat(reminders.escalationCycle(dueOn(today.minusDays(5))))
+                .as("overdue already: from the next morning")
+                .isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(next, today.plusDays(85)) + 1) + "/"
+                        + morning(next) + "/P1D");
+        assertThat(reminders.escalationCycle(dueOn(today.minusDays(100))))
                 .as("nothing to come: once, a year after the due date, when it writes nothing")
-                .isEqualTo("R1/" + morning(today.minusDays(30).plusYears(1)) + "/P1D");
+                .isEqualTo("R1/" + morning(today.minusDays(100).plusYears(1)) + "/P1D");
     }
 
     @Test
@@ -139,8 +139,8 @@ class RemindersTest {
         Job reminder = job(process, "Boundary_SelfReflectionReminder");
         assertThat(reminder.getDuedate()).isEqualTo(java.util.Date.from(nextMorning().atTime(8, 0)
                 .atZone(ZoneId.systemDefault()).toInstant()));
-        assertThat(job(process, "Boundary_SelfReflectionOverdue").getDuedate())
-                .isEqualTo(java.util.Date.from(today.plusDays(10).atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        assertThat(job(process, "Boundary_SelfReflectionOverdue").getDuedate()).as("the first morning after the due date")
+                .isEqualTo(java.util.Date.from(today.plusDays(8).atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant()));
 
         management.executeJob(reminder.getId());
         management.executeJob(job(process, "Boundary_SelfReflectionReminder").getId());
@@ -162,6 +162,7 @@ class RemindersTest {
         // the test school's objectives were due on 31 October: the reflection is weeks overdue
         launcher.launch(school.cycle().id());
         String process = processOf(school.teacher());
+        givenOn(process, LocalDate.of(2026, 10, 1));
         long overdue = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2026, 10, 31), today);
         asAdministrator();
         reminders.change(school.school().id(), "7, 1", true, "1", "90");
@@ -187,6 +188,35 @@ class RemindersTest {
         assertThat(GreenMailUtil.getBody(toHead.get(0))).contains("https://reviews.example.org/dashboard#steps-overdue");
         assertThat(received(school.leader(), "Overdue by ")).as("the line manager, still once").hasSize(1);
         assertThat(received(school.teacher(), "Overdue by ")).isEmpty();
+    }
+
+    @Test
+    void aStepGivenAfterItsDueDateIsCountedFromTheDayItWasGiven() throws Exception {
+        // the test school's objectives were due on 31 October; the cycle is launched today, weeks later
+        launcher.launch(school.cycle().id());
+        String process = processOf(school.teacher());
+        asAdministrator();
+        reminders.change(school.school().id(), "7, 1", true, "2", "5");
+
+        management.executeJob(job(process, "Boundary_SelfReflectionOverdue").getId());
+        sender.sendDue();
+        assertThat(smtp.getReceivedMessages()).as("given today: nobody told yet, whatever the due date")
+                .noneMatch(m -> ReceivedMail.subject(m).startsWith("Overdue by "));
+
+        // two mornings after it was given: the line manager (the teacher's reviewer) is told, the head not yet
+        givenOn(process, today.minusDays(2));
+        management.executeJob(job(process, "Boundary_SelfReflectionOverdue").getId());
+        sender.sendDue();
+        assertThat(received(school.leader(), "Overdue by ")).hasSize(1);
+        assertThat(received(school.head(), "Overdue by ")).isEmpty();
+        assertThat(job(process, "Boundary_SelfReflectionOverdue")).as("and the timer comes back the next morning")
+                .isNotNull();
+    }
+
+    /** The step's task as if it had been given out on {@code day}. */
+    private void givenOn(String process, LocalDate day) {
+        jdbc.update("update ACT_RU_TASK set CREATE_TIME_ = ? where PROC_INST_ID_ = ?",
+                java.sql.Timestamp.valueOf(day.atTime(9, 0)), process);
     }
 
     @Test
