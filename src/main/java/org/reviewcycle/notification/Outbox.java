@@ -58,6 +58,15 @@ public class Outbox {
         }
     }
 
+    /**
+     * Whether the email with this dedup key has been written already, for a writer that asks every morning (the
+     * escalation timer) and need not render an email that would not be written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean written(String dedupKey) {
+        return outbox.selectWritten(dedupKey);
+    }
+
     /** A school's outbox as its administrators see it: what waits or failed, and the counts. */
     public record SchoolOutbox(School school, OutboxCounts counts, List<OutboxEntry> unsent) {
     }

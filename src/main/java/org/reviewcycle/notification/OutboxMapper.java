@@ -15,6 +15,9 @@ interface OutboxMapper {
     /** Writes a waiting email, due now; nothing when its dedup key is there already. Returns rows written. */
     int insertWaiting(@Param("mail") OutgoingMail mail, @Param("rendered") RenderedMail rendered);
 
+    /** Whether an email with this dedup key has been written (sent or not). */
+    boolean selectWritten(String dedupKey);
+
     // ==== the sender ====
 
     /** The oldest due emails' ids (waiting and due, or claimed by a node whose lease lapsed), without locking them. */

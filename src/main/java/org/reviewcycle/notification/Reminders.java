@@ -192,24 +192,22 @@ public class Reminders {
     }
 
     /**
-     * The escalation timer's cycle: every morning from the first one after the due date still to come, to the
-     * morning the step is {@link ReminderSettings#MOST_DAYS_OVERDUE} days overdue, e.g.
+     * The escalation timer's cycle, asked when the step is given out: every morning from the first one after the
+     * due date still to come, to the morning the step is {@link ReminderSettings#MOST_DAYS_OVERDUE} days overdue
+     * counted as {@link #escalate} counts (from the due date, or from today if the step is given out after it), e.g.
      * {@code R90/2026-12-05T08:00:00/P1D}. Each morning the timer asks {@link #escalate}, which tells the line
      * manager, then the head, once each, by the school's settings as they are that morning: a change of settings
-     * applies to the steps open now, raised or lowered. With no such morning to come, a single firing a year
-     * after the due date, which writes nothing (a timer must have a date).
+     * applies to the steps open now, raised or lowered.
      */
     @Transactional(readOnly = true)
     public String escalationCycle(Date due) {
         LocalDate dueDay = dayOf(due);
+        LocalDate today = LocalDate.now(clock);
         LocalDate first = nextMorning();
         if (!first.isAfter(dueDay)) {
             first = dueDay.plusDays(1);
         }
-        LocalDate last = dueDay.plusDays(ReminderSettings.MOST_DAYS_OVERDUE);
-        if (first.isAfter(last)) {
-            return never(dueDay);
-        }
+        LocalDate last = (dueDay.isAfter(today) ? dueDay : today).plusDays(ReminderSettings.MOST_DAYS_OVERDUE);
         long mornings = ChronoUnit.DAYS.between(first, last) + 1;
         return "R" + mornings + "/" + ISO.format(first.atTime(MORNING)) + "/P1D";
     }
@@ -275,6 +273,10 @@ public class Reminders {
         LocalDate counted = step.given() != null && dayOf(step.given()).isAfter(dayOf(step.due())) ? dayOf(step.given())
                 : dayOf(step.due());
         long late = ChronoUnit.DAYS.between(counted, today);
+        if (late > ReminderSettings.MOST_DAYS_OVERDUE) {
+            // past the last day the settings can name (the timer's one firing more, or a step a year open)
+            return 0;
+        }
         // whom it waits on, whether or not they can be written to themselves (no address, left)
         Optional<StaffMember> waitingOn = step.assignee() == null ? Optional.empty()
                 : staff.findByUsername(step.assignee()).filter(p -> p.schoolId() != null && p.schoolId() == step.schoolId());
@@ -305,11 +307,15 @@ public class Reminders {
                 || waitingOn.map(p -> p.id().equals(whom.id())).orElse(false)) {
             return 0;
         }
+        String dedupKey = "overdue-" + stage + ":" + step.taskId() + ":" + whom.id();
+        if (outbox.written(dedupKey)) {
+            return 0; // told on an earlier morning: the timer asks every morning
+        }
         Map<String, Object> mine = new HashMap<>(values);
         mine.put("firstName", whom.firstName());
         mine.put("stage", stage);
         return outbox.write(new OutgoingMail(step.schoolId(), whom.id(), whom.email(), MailKind.ESCALATION,
-                "overdue-" + stage + ":" + step.taskId() + ":" + whom.id(), "step-overdue", mine)) ? 1 : 0;
+                dedupKey, "step-overdue", mine)) ? 1 : 0;
     }
 
     private static Map<String, Object> values(StepDue step) {

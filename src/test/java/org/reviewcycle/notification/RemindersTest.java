@@ -119,12 +119,12 @@ class RemindersTest {
         assertThat(reminders.escalationCycle(dueOn(today.plusDays(7))))
                 .isEqualTo("R90/" + morning(today.plusDays(8)) + "/P1D");
         assertThat(reminders.escalationCycle(dueOn(today.minusDays(5))))
-                .as("overdue already: from the next morning")
-                .isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(next, today.plusDays(85)) + 1) + "/"
+                .as("given out when overdue already: from the next morning, its days counted from today")
+                .isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(next, today.plusDays(90)) + 1) + "/"
                         + morning(next) + "/P1D");
         assertThat(reminders.escalationCycle(dueOn(today.minusDays(100))))
-                .as("nothing to come: once, a year after the due date, when it writes nothing")
-                .isEqualTo("R1/" + morning(today.minusDays(100).plusYears(1)) + "/P1D");
+                .isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(next, today.plusDays(90)) + 1) + "/"
+                        + morning(next) + "/P1D");
     }
 
     @Test
@@ -193,10 +193,7 @@ class RemindersTest {
     @Test
     void aStepGivenAfterItsDueDateIsCountedFromTheDayItWasGiven() throws Exception {
         // the test school's objectives were due on 31 October; the cycle is launched today, weeks later
-        launcher.launch(school.cycle().id());
-        String process = processOf(school.teacher());
-        asAdministrator();
-        reminders.change(school.school().id(), "7, 1", true, "2", "5");
+        String process = teachersReflectionTellingAfter("2", "5");
 
         management.executeJob(job(process, "Boundary_SelfReflectionOverdue").getId());
         sender.sendDue();
@@ -211,6 +208,27 @@ class RemindersTest {
         assertThat(received(school.head(), "Overdue by ")).isEmpty();
         assertThat(job(process, "Boundary_SelfReflectionOverdue")).as("and the timer comes back the next morning")
                 .isNotNull();
+    }
+
+    @Test
+    void nobodyIsToldOfAStepMoreThanNinetyDaysOverdue() throws Exception {
+        String process = teachersReflectionTellingAfter("1", "2");
+        givenOn(process, today.minusDays(120));
+        jdbc.update("update ACT_RU_TASK set DUE_DATE_ = ? where PROC_INST_ID_ = ?",
+                java.sql.Timestamp.valueOf(today.minusDays(91).atTime(17, 0)), process);
+
+        management.executeJob(job(process, "Boundary_SelfReflectionOverdue").getId());
+        sender.sendDue();
+        assertThat(smtp.getReceivedMessages()).as("past the last day the settings can name: the timer's extra firing")
+                .noneMatch(m -> ReceivedMail.subject(m).startsWith("Overdue by "));
+    }
+
+    /** The cycle launched, the line manager and the head told after these days: the teacher's review's process. */
+    private String teachersReflectionTellingAfter(String lineManagerAfterDays, String headAfterDays) {
+        launcher.launch(school.cycle().id());
+        asAdministrator();
+        reminders.change(school.school().id(), "7, 1", true, lineManagerAfterDays, headAfterDays);
+        return processOf(school.teacher());
     }
 
     /** The step's task as if it had been given out on {@code day}. */
