@@ -16,7 +16,6 @@ import java.util.Optional;
 
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
-import org.reviewcycle.common.TransactionMemo;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.school.School;
@@ -53,7 +52,6 @@ public class Reminders {
     private final AdministrationHistory history;
     private final CurrentActor actor;
     private final Clock clock;
-    private final TransactionMemo settingsRead = new TransactionMemo("schools' reminder settings");
 
     Reminders(ReminderSettingsMapper settings, Outbox outbox, MailRecipients recipients, StaffService staff,
             MailLinks links, AdministeredSchools administered, AdministrationHistory history, CurrentActor actor,
@@ -71,16 +69,8 @@ public class Reminders {
 
     // ==== the settings ====
 
-    /**
-     * The school's settings; read once per transaction (each morning's escalations read them for every
-     * overdue step).
-     */
     @Transactional(readOnly = true)
     public ReminderSettings settingsOf(long schoolId) {
-        return settingsRead.computeIfAbsent(schoolId, () -> read(schoolId));
-    }
-
-    private ReminderSettings read(long schoolId) {
         var stored = settings.select(schoolId);
         if (stored == null) {
             return ReminderSettings.DEFAULTS;
@@ -128,7 +118,6 @@ public class Reminders {
                 settings.update(schoolId, after, actor.username());
             }
         }
-        settingsRead.put(schoolId, after);
         history.record(new Subject(schoolId, null, "Reminders", schoolId, school.name()), "Changed the reminders",
                 AdministrationHistory.fields("Reminders", before.inWords()),
                 AdministrationHistory.fields("Reminders", after.inWords()));
@@ -267,11 +256,12 @@ public class Reminders {
     public int escalate(StepDue step) {
         ReminderSettings school = settingsOf(step.schoolId());
         LocalDate today = LocalDate.now(clock);
-        long overdue = ChronoUnit.DAYS.between(dayOf(step.due()), today);
+        LocalDate dueDay = dayOf(step.due());
+        long overdue = ChronoUnit.DAYS.between(dueDay, today);
         // the days count from the due date, or from the day the step was given if that was later: a cycle
         // launched after its dates gives its people the same days as everyone before anyone is told
-        LocalDate counted = step.given() != null && dayOf(step.given()).isAfter(dayOf(step.due())) ? dayOf(step.given())
-                : dayOf(step.due());
+        LocalDate given = step.given() == null ? dueDay : dayOf(step.given());
+        LocalDate counted = given.isAfter(dueDay) ? given : dueDay;
         long late = ChronoUnit.DAYS.between(counted, today);
         if (late > ReminderSettings.MOST_DAYS_OVERDUE) {
             // past the last day the settings can name (the timer's one firing more, or a step a year open)

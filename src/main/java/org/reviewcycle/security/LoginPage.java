@@ -27,7 +27,7 @@ class LoginPage {
     /** http://host/ is where staff start: their tasks (Camunda's own index redirect would open its Welcome page). */
     @GetMapping("/")
     String frontDoor(Principal person) {
-        return "redirect:" + (person == null ? TASKLIST : taskFilters.landingOf(person.getName()));
+        return "redirect:" + taskFilters.landingOf(person.getName());
     }
 
     @GetMapping("/login")

@@ -79,7 +79,7 @@ public class PersonalTaskFilters {
                 "priority", -10,
                 "refresh", true);
 
-        List<Filter> found = filters.createFilterQuery().filterName(MY_TASKS).filterOwner(username).list();
+        List<Filter> found = myTasksFiltersOf(username);
         if (found.size() == 1 && onlyItsOwnerMayUse(found.get(0))) {
             Filter filter = found.get(0);
             if (same(filter, query, properties)) {
@@ -100,7 +100,7 @@ public class PersonalTaskFilters {
      */
     public String landingOf(String username) {
         try {
-            List<Filter> found = filters.createFilterQuery().filterName(MY_TASKS).filterOwner(username).list();
+            List<Filter> found = myTasksFiltersOf(username);
             if (found.size() == 1) {
                 return LoginPage.TASKLIST + "#/?searchQuery=%5B%5D&filter=" + found.get(0).getId() + "&sorting="
                         + SOONEST_DUE_FIRST;
@@ -109,6 +109,10 @@ public class PersonalTaskFilters {
             // a filter the engine cannot read (onLogin has said so): Tasklist opens without it
         }
         return LoginPage.TASKLIST;
+    }
+
+    private List<Filter> myTasksFiltersOf(String username) {
+        return filters.createFilterQuery().filterName(MY_TASKS).filterOwner(username).list();
     }
 
     private boolean onlyItsOwnerMayUse(Filter filter) {
