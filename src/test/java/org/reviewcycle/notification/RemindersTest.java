@@ -260,7 +260,7 @@ class RemindersTest {
     void aChangeIsReadBackInTheTransactionThatMadeIt() {
         asAdministrator();
         long id = school.school().id();
-        // the settings are read once per transaction (a launch asks for them for every step's timers)
+        // a read before the change, in the same transaction, does not hide it
         ReminderSettings after = transaction.execute(status -> {
             assertThat(reminders.settingsOf(id)).isEqualTo(ReminderSettings.DEFAULTS);
             reminders.change(id, "3", true, "1", "4");
