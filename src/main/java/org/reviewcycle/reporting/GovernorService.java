@@ -12,6 +12,7 @@ import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.common.PasswordChoice;
 import org.reviewcycle.staff.NonStaffLogins;
 import org.reviewcycle.staff.StaffLogin;
 import org.springframework.security.core.userdetails.User;
@@ -32,9 +33,6 @@ public class GovernorService implements NonStaffLogins {
 
     /** A governor's only authority. Not an engine group: the engine never sees governors. */
     public static final String AUTHORITY = "governors";
-    static final int MIN_PASSWORD = 10;
-    /** bcrypt reads only the first 72 bytes of a password. */
-    static final int MAX_PASSWORD = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -64,10 +62,9 @@ public class GovernorService implements NonStaffLogins {
         } else if (governors.usernameTaken(login)) {
             problems.put("username", "The username " + login + " is taken: choose another");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            problems.put("password", "The password must be at least " + MIN_PASSWORD + " characters long");
-        } else if (password.length() > MAX_PASSWORD) {
-            problems.put("password", "The password must be at most " + MAX_PASSWORD + " characters long");
+        String passwordProblem = PasswordChoice.problemWith(password, "The password");
+        if (passwordProblem != null) {
+            problems.put("password", passwordProblem);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -105,22 +102,7 @@ public class GovernorService implements NonStaffLogins {
         String username = actor.username();
         StaffLogin login = governors.selectLogin(username).filter(StaffLogin::active)
                 .orElseThrow(() -> new NotPermittedException("Only a governor changes their password here."));
-        var problems = new LinkedHashMap<String, String>();
-        if (current == null || !passwordEncoder.matches(current, login.passwordHash())) {
-            problems.put("current", "That is not your current password");
-        }
-        if (replacement == null || replacement.length() < MIN_PASSWORD) {
-            problems.put("password", "The new password must be at least " + MIN_PASSWORD + " characters long");
-        } else if (replacement.length() > MAX_PASSWORD) {
-            problems.put("password", "The new password must be at most " + MAX_PASSWORD + " characters long");
-        } else if (replacement.equals(current)) {
-            problems.put("password", "The new password must differ from the current one");
-        } else if (!replacement.equals(repeated)) {
-            problems.put("repeated", "The two new passwords differ: type the same one twice");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        PasswordChoice.checkChange(passwordEncoder, login.passwordHash(), current, replacement, repeated);
         governors.updatePassword(username, passwordEncoder.encode(replacement));
     }
 

@@ -69,6 +69,13 @@ interface StaffMapper {
     int updatePassword(@Param("staffId") long staffId, @Param("passwordHash") String passwordHash,
             @Param("actor") String actor);
 
+    /** Replaces the password only while it is still {@code currentHash} (the one just checked): 1, or 0 if it changed meanwhile. */
+    int updateOwnPassword(@Param("staffId") long staffId, @Param("currentHash") String currentHash,
+            @Param("passwordHash") String passwordHash, @Param("actor") String actor);
+
+    /** The name of the school, for a member of staff's own profile. */
+    String selectSchoolName(@Param("schoolId") long schoolId);
+
     void insertImported(@Param("people") List<StaffMember> people, @Param("actor") String actor);
 
     List<String> selectUsernamesStartingWith(@Param("prefix") String prefix);

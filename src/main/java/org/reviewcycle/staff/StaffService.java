@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
+import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.common.PasswordChoice;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
 import org.reviewcycle.school.School;
@@ -361,7 +363,6 @@ public class StaffService {
 
     /** The most rows one staff file may have; a trust's largest school has far fewer staff. */
     public static final int MAX_IMPORT_ROWS = 20_000;
-    private static final int MIN_PASSWORD = 10;
     private static final TypeReference<Map<ImportField, String>> MAPPING = new TypeReference<>() {
     };
 
@@ -506,12 +507,43 @@ public class StaffService {
         if (hasPassword(staffId)) {
             throw new IllegalStateException(member.fullName() + " already has a password.");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInput(Map.of("password", "The password must be at least " + MIN_PASSWORD
-                    + " characters long"));
+        String problem = PasswordChoice.problemWith(password, "The password");
+        if (problem != null) {
+            throw InvalidInput.of("password", problem);
         }
         staff.updatePassword(staffId, passwordEncoder.encode(password), actor.username());
         history.record(StaffWords.subjectOf(member), "Given a password", Map.of("Password", "none"), Map.of("Password", "given"));
+    }
+
+    /** The person logged in, as their own profile shows them; refused to anyone who is not a member of staff. */
+    @Transactional(readOnly = true)
+    public MyProfile myProfile() {
+        StaffMember me = staff.selectByUsername(actor.username())
+                .orElseThrow(() -> new NotPermittedException("Only a member of staff has a profile here."));
+        return new MyProfile(me, staff.selectSchoolName(me.schoolId()), nameOf(me.reviewerId()),
+                nameOf(me.lineManagerId()));
+    }
+
+    /**
+     * The member of staff logged in changes their own password: the current one, then the new one twice; each
+     * problem named, nothing changed unless all are right. The school's history says that they did (not what
+     * to). Refused to anyone who is not a member of staff who may log in.
+     */
+    public void changeOwnPassword(String current, String replacement, String repeated) {
+        String username = actor.username();
+        StaffLogin login = staff.selectLogin(username).filter(StaffLogin::active)
+                .orElseThrow(() -> new NotPermittedException("Only a member of staff changes their password here."));
+        StaffMember me = staff.selectByUsername(username).orElseThrow();
+        PasswordChoice.checkChange(passwordEncoder, login.passwordHash(), current, replacement, repeated);
+        if (staff.updateOwnPassword(me.id(), login.passwordHash(), passwordEncoder.encode(replacement), username) != 1) {
+            throw InvalidInput.of("current", "Your password was changed a moment ago, elsewhere: type the current one again");
+        }
+        history.record(StaffWords.subjectOf(me), "Changed their own password", Map.of("Password", "set"),
+                Map.of("Password", "changed"));
+    }
+
+    private String nameOf(Long staffId) {
+        return staffId == null ? null : staff.selectById(staffId).map(StaffMember::fullName).orElse(null);
     }
 
     /**

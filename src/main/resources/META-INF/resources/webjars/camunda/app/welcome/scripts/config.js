@@ -15,6 +15,11 @@ export default {
       description: "Launch a school's appraisal cycle: a review for every member of staff with a reviewer (admins)"
     },
     {
+      label: 'My profile',
+      href: '/me',
+      description: 'Your details as ReviewCycle knows them, and your password'
+    },
+    {
       label: 'Tasklist',
       href: '/camunda/app/tasklist/default/',
       description: 'Your appraisal tasks'
