@@ -21,8 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * works: its "Edit profile" and "Change password" write to the engine's directory, which is ReviewCycle's staff
  * and read-only to the engine, and its links are for admins. Staff are sent to their own profile (/me) instead,
  * where they can change their password. Admins keep Welcome: it is their way to Cockpit and Admin (its profile
- * links are hidden by styles/user-styles.css, and it links to /me too). Runs after Spring Security, which has
- * already turned away anyone not logged in.
+ * links are hidden by styles/user-styles.css, and it links to /me too). Only the page is redirected, not the
+ * files it loads. Runs after Spring Security, which has already turned away anyone not logged in.
  */
 @Configuration
 class WelcomeForStaff {
@@ -35,7 +35,8 @@ class WelcomeForStaff {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if ("GET".equals(request.getMethod()) && !isAdmin(SecurityContextHolder.getContext().getAuthentication())) {
+                if ("GET".equals(request.getMethod()) && isThePage(request.getRequestURI())
+                        && !isAdmin(SecurityContextHolder.getContext().getAuthentication())) {
                     response.sendRedirect(MY_PROFILE);
                     return;
                 }
@@ -45,6 +46,11 @@ class WelcomeForStaff {
         registration.addUrlPatterns("/camunda/app/welcome/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** The page itself (/camunda/app/welcome/default/), not the files it loads (scripts, styles: a dot in their name). */
+    static boolean isThePage(String path) {
+        return !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 
     static boolean isAdmin(Authentication authentication) {
