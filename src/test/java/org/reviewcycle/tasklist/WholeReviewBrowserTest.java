@@ -228,6 +228,9 @@ class WholeReviewBrowserTest {
         String text = browser.pageText();
         assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY)
                 .doesNotContain(NOT_FOR_STAFF.toArray(String[]::new)).doesNotContainPattern(TEXT_KEY);
+        // the engine's task priority, a bare "50" beside every step in the list, means nothing to staff
+        assertThat(browser.driver().findElements(By.cssSelector(".tasks-list .task .priority"))).as(where)
+                .noneMatch(WebElement::isDisplayed);
         assertThat(browser.driver().findElements(By.cssSelector("input[placeholder]"))).as(where)
                 .allSatisfy(input -> assertThat(input.getDomAttribute("placeholder")).doesNotContainPattern(TEXT_KEY));
         // the assignee (task list and the task's header) and the people in the forms' tables
