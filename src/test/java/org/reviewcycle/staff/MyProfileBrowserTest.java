@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.reviewcycle.demo.DemoSchool;
 import org.reviewcycle.school.SchoolService;
 import org.reviewcycle.support.Browser;
+import org.reviewcycle.support.TestSchool;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A member of staff finds their profile where Tasklist puts it (the menu under their name, "My profile"), reads
  * who ReviewCycle knows them as, changes their password (a mistake first, named beside its field), and logs in
- * with the new one. In a real browser; a person added for the test, so the demo's passwords stay "demo".
+ * with the new one; and one who forgot theirs asks for a link on the login page and chooses a new one from it.
+ * In a real browser; people added in a school of the test's own, so the demo's staff stay as they are.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MyProfileBrowserTest {
@@ -25,15 +27,20 @@ class MyProfileBrowserTest {
     @LocalServerPort int port;
     @Autowired StaffService staff;
     @Autowired SchoolService schools;
+    @Autowired JdbcTemplate jdbc;
+
+    /** Someone new in a school of the test's own (the demo school's staff stay as the demo tests expect). */
+    private StaffMember newcomer(TestSchool school, String name) {
+        String username = name + "." + school.school().code();
+        return staff.addStaffMember(new StaffMember(null, school.school().id(), username, "Nia", "Newcomer",
+                username + "@example.org", "Class teacher Year 5", StaffCategory.TEACHER_MPG, true, false,
+                school.leader().id()), FIRST);
+    }
 
     @Test
     void aTeacherGoesFromTasklistToTheirProfileAndChangesTheirPassword() {
-        String username = "profile." + Long.toString(System.nanoTime(), 36);
-        long littletown = schools.findSchool(DemoSchool.CODE).orElseThrow().id();
-        long deputy = staff.findByUsername("deputy").orElseThrow().id();
-        staff.addStaffMember(new StaffMember(null, littletown, username, "Nia", "Newcomer",
-                username + "@littletown.example.org", "Class teacher Year 5", StaffCategory.TEACHER_MPG, true, false,
-                deputy), FIRST);
+        TestSchool school = TestSchool.create(schools, staff);
+        String username = newcomer(school, "profile").username();
 
         try (var browser = new Browser(port, "my-profile")) {
             browser.logIn(username, FIRST);
@@ -45,8 +52,8 @@ class MyProfileBrowserTest {
             browser.waitUntilPathStartsWith("/me");
             browser.waitUntilTextShown("Change your password");
             browser.screenshot("1-profile");
-            assertThat(browser.pageText()).contains("Nia Newcomer", "Class teacher Year 5", "Littletown Primary",
-                    "David Okafor");
+            assertThat(browser.pageText()).contains("Nia Newcomer", "Class teacher Year 5", school.school().name(),
+                    school.leader().fullName());
 
             browser.type(By.id("current"), FIRST);
             browser.type(By.id("password"), CHOSEN);
@@ -69,6 +76,45 @@ class MyProfileBrowserTest {
         try (var browser = new Browser(port, "my-profile")) {
             browser.logIn(username, CHOSEN);
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/default/");
+        }
+    }
+
+    @Test
+    void aTeacherWhoForgotTheirPasswordAsksForALinkOnTheLoginPageAndChoosesANewOne() {
+        StaffMember nia = newcomer(TestSchool.create(schools, staff), "forgetful");
+        try (var browser = new Browser(port, "forgotten-password")) {
+            browser.open("/login");
+            browser.click(By.linkText("Forgotten your password?"));
+            browser.waitUntilPathStartsWith("/password/forgot");
+            browser.screenshot("1-ask");
+            browser.type(By.id("who"), nia.email());
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.waitUntilTextShown("an email with a link to choose a new password is on its way");
+            browser.screenshot("2-sent");
+
+            String email = jdbc.queryForObject("select text_body from mail_outbox where recipient_id = ?"
+                    + " and kind = 'PASSWORD_RESET'", String.class, nia.id());
+            var link = java.util.regex.Pattern.compile("http://[^/]+(/password/reset/\\S+)").matcher(email);
+            assertThat(link.find()).as(email).isTrue();
+            browser.open(link.group(1));
+            browser.waitUntilTextShown("Choose a new password");
+            browser.screenshot("3-choose");
+            assertThat(browser.pageText()).contains("Nia Newcomer", nia.username());
+            browser.type(By.id("password"), CHOSEN);
+            browser.type(By.id("repeated"), CHOSEN);
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.waitUntilPathStartsWith("/login");
+            browser.waitUntilTextShown("Your new password is set: log in with it.");
+            browser.screenshot("4-log-in");
+            assertThat(browser.waitFor(By.id("username")).getDomProperty("value")).isEqualTo(nia.username());
+            browser.type(By.id("password"), CHOSEN);
+            browser.click(By.cssSelector("button[type=submit]"));
+            browser.waitUntilPathStartsWith("/camunda/app/tasklist/default/");
+
+            // the link worked once
+            browser.open(link.group(1));
+            browser.waitUntilTextShown("Ask for a new one below");
+            browser.screenshot("5-used-link");
         }
     }
 }
