@@ -2,7 +2,6 @@ package org.reviewcycle.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -45,35 +44,16 @@ public final class PasswordChoice {
         if (current == null || currentHash == null || currentHash.isEmpty() || !encoder.matches(current, currentHash)) {
             problems.put("current", "That is not your current password");
         }
-        if (replacement != null && replacement.equals(current)) {
-            problems.put("password", "The new password must differ from the current one");
-        } else {
-            problems.putAll(problemsWithNew(replacement, repeated));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-    }
-
-    /**
-     * A new password typed twice (someone who forgot theirs, with an emailed link): it must follow the rules and be
-     * typed the same twice; each problem is named by its field ({@code password}, {@code repeated}).
-     */
-    public static void checkNew(String replacement, String repeated) {
-        var problems = problemsWithNew(replacement, repeated);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-    }
-
-    private static Map<String, String> problemsWithNew(String replacement, String repeated) {
         String problem = problemWith(replacement, "The new password");
         if (problem != null) {
-            return Map.of("password", problem);
+            problems.put("password", problem);
+        } else if (replacement.equals(current)) {
+            problems.put("password", "The new password must differ from the current one");
+        } else if (!replacement.equals(repeated)) {
+            problems.put("repeated", "The two new passwords differ: type the same one twice");
         }
-        if (!replacement.equals(repeated)) {
-            return Map.of("repeated", "The two new passwords differ: type the same one twice");
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
-        return Map.of();
     }
 }

@@ -9,7 +9,5 @@ public enum MailKind {
     /** A step is overdue: the reviewer's line manager, and later the head, are told. */
     ESCALATION,
     /** One email a day of everything waiting, for those who chose it. */
-    DIGEST,
-    /** A link to choose a new password, asked for on the login page by someone who forgot theirs. */
-    PASSWORD_RESET
+    DIGEST
 }

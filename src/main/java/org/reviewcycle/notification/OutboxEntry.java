@@ -17,7 +17,6 @@ public record OutboxEntry(long id, MailKind kind, String status, String toAddres
             case REMINDER -> "Reminder";
             case ESCALATION -> "Overdue step";
             case DIGEST -> "Daily summary";
-            case PASSWORD_RESET -> "Forgotten password";
         };
     }
 }

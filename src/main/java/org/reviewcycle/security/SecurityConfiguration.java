@@ -115,8 +115,6 @@ class SecurityConfiguration {
                         // the login page, its style, and the scripts the webapps load before anyone logs in
                         .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/*.js"))
                         .permitAll()
-                        // a forgotten password: asking for a link, and the emailed link's page (passwordreset)
-                        .requestMatchers(paths("/password/forgot", "/password/reset/*")).permitAll()
                         // Camunda's own scripts and styles, the same open-source files for everyone: the
                         // login page has the browser fetch Tasklist's while the person types (LoginPage)
                         .requestMatchers(path(HttpMethod.GET, "/camunda/lib/*.js"),

@@ -73,9 +73,6 @@ interface StaffMapper {
     int updateOwnPassword(@Param("staffId") long staffId, @Param("currentHash") String currentHash,
             @Param("passwordHash") String passwordHash, @Param("actor") String actor);
 
-    /** Those who may have a link to choose a new password, by the username or email address typed (at most 5). */
-    List<StaffMember> selectWhoMayResetTheirPassword(@Param("typed") String typed);
-
     /** The name of the school, for a member of staff's own profile. */
     String selectSchoolName(@Param("schoolId") long schoolId);
 

@@ -542,27 +542,6 @@ public class StaffService {
                 Map.of("Password", "changed"));
     }
 
-    /**
-     * Those who may be sent a link to choose a new password, by the username or email address someone typed
-     * on the login page: people who may log in now, with a password already and an email address (at most 5).
-     */
-    @Transactional(readOnly = true)
-    public List<StaffMember> whoMayResetTheirPassword(String typed) {
-        return staff.selectWhoMayResetTheirPassword(typed);
-    }
-
-    /**
-     * A member of staff who forgot their password chooses a new one from an emailed link (passwordreset checked
-     * the link): the new one twice, by the rules, each problem named; the school's history says they did.
-     */
-    public void resetForgottenPassword(long staffId, String replacement, String repeated) {
-        StaffMember member = staff.selectById(staffId).orElseThrow(() -> new NotFoundException("No such member of staff."));
-        PasswordChoice.checkNew(replacement, repeated);
-        staff.updatePassword(staffId, passwordEncoder.encode(replacement), member.username());
-        history.record(StaffWords.subjectOf(member), "Chose a new password from an emailed link",
-                Map.of("Password", "forgotten"), Map.of("Password", "changed"));
-    }
-
     private String nameOf(Long staffId) {
         return staffId == null ? null : staff.selectById(staffId).map(StaffMember::fullName).orElse(null);
     }

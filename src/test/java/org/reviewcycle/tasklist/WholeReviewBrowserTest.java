@@ -229,7 +229,9 @@ class WholeReviewBrowserTest {
         assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY)
                 .doesNotContain(NOT_FOR_STAFF.toArray(String[]::new)).doesNotContainPattern(TEXT_KEY);
         // the engine's task priority, a bare "50" beside every step in the list, means nothing to staff
+        // (one per task listed: a renamed class would leave nothing to check)
         assertThat(browser.driver().findElements(By.cssSelector(".tasks-list .task .priority"))).as(where)
+                .hasSameSizeAs(browser.driver().findElements(By.cssSelector(".tasks-list li.task")))
                 .noneMatch(WebElement::isDisplayed);
         assertThat(browser.driver().findElements(By.cssSelector("input[placeholder]"))).as(where)
                 .allSatisfy(input -> assertThat(input.getDomAttribute("placeholder")).doesNotContainPattern(TEXT_KEY));
