@@ -254,7 +254,6 @@ public class Reminders {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int escalate(StepDue step) {
-        ReminderSettings school = settingsOf(step.schoolId());
         LocalDate today = LocalDate.now(clock);
         LocalDate dueDay = dayOf(step.due());
         long overdue = ChronoUnit.DAYS.between(dueDay, today);
@@ -267,6 +266,7 @@ public class Reminders {
             // past the last day the settings can name (the timer's one firing more, or a step a year open)
             return 0;
         }
+        ReminderSettings school = settingsOf(step.schoolId());
         // whom it waits on, whether or not they can be written to themselves (no address, left)
         Optional<StaffMember> waitingOn = step.assignee() == null ? Optional.empty()
                 : staff.findByUsername(step.assignee()).filter(p -> p.schoolId() != null && p.schoolId() == step.schoolId());
