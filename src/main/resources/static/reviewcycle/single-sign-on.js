@@ -5,7 +5,8 @@
 const loginPage = '/login';
 
 function leaveCamundaLogin() {
-  if (window.location.hash.startsWith('#/login')) {
+  // Tasklist's page shows our own login form to someone not logged in (login-in-place.js): they stay
+  if (window.location.hash.startsWith('#/login') && !document.documentElement.classList.contains('logged-out')) {
     window.location.replace(loginPage);
   }
 }

@@ -1,9 +1,9 @@
 package org.reviewcycle.security;
 
-import java.security.Principal;
-
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +23,25 @@ class LoginPage {
     }
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
+    static final String NO_MATCH = "That username and password do not match an active member of staff. "
+            + "Check them and try again.";
 
-    /** http://host/ is where staff start: their tasks (Camunda's own index redirect would open its Welcome page). */
+    /**
+     * http://host/ is where everyone starts: staff on their tasks (Camunda's own index redirect would open
+     * its Welcome page), governors on their dashboard, and someone not logged in on Tasklist's page, which
+     * asks them to log in while Tasklist starts behind the form (TasklistLogin).
+     */
     @GetMapping("/")
-    String frontDoor(Principal person) {
-        return "redirect:" + taskFilters.landingOf(person.getName());
+    String frontDoor(Authentication person) {
+        return "redirect:" + (isLoggedIn(person) ? landingOf(person) : TASKLIST);
+    }
+
+    private String landingOf(Authentication person) {
+        return SecurityConfiguration.isGovernor(person) ? "/dashboard" : taskFilters.landingOf(person.getName());
+    }
+
+    private static boolean isLoggedIn(Authentication person) {
+        return person != null && person.isAuthenticated() && !(person instanceof AnonymousAuthenticationToken);
     }
 
     @GetMapping("/login")
@@ -39,7 +53,7 @@ class LoginPage {
                 throttled) {
             refusal = throttled.sentence(throttle.now());
         } else if (error != null) {
-            refusal = "That username and password do not match an active member of staff. Check them and try again.";
+            refusal = NO_MATCH;
         }
         model.addAttribute("refusal", refusal);
         model.addAttribute("loggedOut", error == null && logout != null);

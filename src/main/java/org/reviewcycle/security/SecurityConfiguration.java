@@ -1,14 +1,20 @@
 package org.reviewcycle.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -16,11 +22,14 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.reviewcycle.reporting.GovernorService;
 import org.reviewcycle.staff.EngineGroups;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -33,6 +42,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -76,8 +86,10 @@ class SecurityConfiguration {
      */
     private static final RequestMatcher GOVERNOR_OUTSIDE_DASHBOARD = new AndRequestMatcher(
             request -> isGovernor(SecurityContextHolder.getContext().getAuthentication()),
-            new NegatedRequestMatcher(new OrRequestMatcher(paths("/dashboard", "/schools/*/dashboard",
-                    "/schools/*/dashboard/*", "/editors/dashboard.js", "/governor/password", "/logout"))));
+            new NegatedRequestMatcher(new OrRequestMatcher(paths("/", "/dashboard", "/schools/*/dashboard",
+                    "/schools/*/dashboard/*", "/editors/dashboard.js", "/governor/password", "/logout",
+                    // the engine's name, which Tasklist asks for while it logs them in (TasklistLogin)
+                    "/camunda/api/engine/engine/"))));
 
     @Bean
     static PasswordEncoder passwordEncoder() {
@@ -108,12 +120,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, PersonalTaskFilters taskFilters) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, PersonalTaskFilters taskFilters,
+            AuthenticationProvider passwords, ProcessEngine engine, LoginThrottle throttle,
+            ApplicationEventPublisher events) throws Exception {
         var webappApi = path(null, "/camunda/api/**");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        // the login page, its style, and the scripts the webapps load before anyone logs in
-                        .requestMatchers(paths("/login", "/error", "/favicon.ico", "/reviewcycle.css", "/reviewcycle/*.js"))
+                        // the login page, its style, the scripts the webapps load before anyone logs in, and
+                        // the front door (LoginPage), which sends each person where they start
+                        .requestMatchers(paths("/", "/login", "/error", "/favicon.ico", "/reviewcycle.css",
+                                "/reviewcycle/*.js"))
                         .permitAll()
                         // Camunda's own scripts and styles, the same open-source files for everyone: the
                         // login page has the browser fetch Tasklist's while the person types (LoginPage)
@@ -121,11 +137,21 @@ class SecurityConfiguration {
                                 path(HttpMethod.GET, "/camunda/app/tasklist/camunda-tasklist-bootstrap.*"))
                         .permitAll()
                         .requestMatchers(GOVERNOR_OUTSIDE_DASHBOARD).denyAll()
+                        // Tasklist's page and files, and the engine's name, for someone not logged in: Tasklist
+                        // starts behind its login form while the person types (TasklistLogin). The same
+                        // open-source files for everyone; every piece of data stays behind the login.
+                        .requestMatchers(path(HttpMethod.GET, "/camunda/app/tasklist/**"),
+                                path(HttpMethod.GET, "/camunda/lib/**"), path(HttpMethod.GET, "/camunda/assets/**"),
+                                path(HttpMethod.GET, "/camunda/api/tasklist/plugin/*/static/**"),
+                                path(HttpMethod.GET, "/camunda/api/engine/engine/"),
+                                path(HttpMethod.GET, "/camunda/favicon.ico"))
+                        .permitAll()
                         .requestMatchers(WEBAPP_CHANGE_WITHOUT_TOKEN).denyAll()
                         // CVE-2026-77226: Admin's first-run setup creates an administrator while the
                         // camunda-admin group is empty, which it always is here. Nobody may reach it.
                         .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
-                        // Camunda's own login is never used: the login is ours.
+                        // Camunda's own login for Cockpit, Admin and Welcome is never used; Tasklist's path is
+                        // answered by TasklistLogin before this rule, and only with the webapps' CSRF token.
                         .requestMatchers(CAMUNDA_LOGIN).denyAll()
                         .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
                         // the admin area; which schools each admin may see is decided per request (AdministeredSchools)
@@ -140,6 +166,8 @@ class SecurityConfiguration {
                 .formLogin(login -> login
                         .loginPage("/login")
                         .successHandler(landing(taskFilters)))
+                .addFilterAfter(TasklistLogin.filter(passwords, SecurityConfiguration::carriesWebappsCsrfToken, engine,
+                        throttle, events), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
                         // by path alone: once logged out, the session that held the token is gone
@@ -200,7 +228,7 @@ class SecurityConfiguration {
                 .onAuthenticationSuccess(request, response, authentication);
     }
 
-    private static boolean isGovernor(Authentication authentication) {
+    static boolean isGovernor(Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> GovernorService.AUTHORITY.equals(a.getAuthority()));
     }
@@ -211,10 +239,27 @@ class SecurityConfiguration {
         return handler;
     }
 
-    /** Tasklist, Cockpit and Admin take the person Spring Security logged in. Runs after Spring Security. */
+    /**
+     * Tasklist, Cockpit and Admin take the person Spring Security logged in. Runs after Spring Security.
+     * Camunda's filter answers 401 to anyone not logged in; Tasklist's page itself is let through to them,
+     * with the login form on it (TasklistLogin).
+     */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
-        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        var trust = new AuthenticationTrustResolverImpl();
+        var tasklistPage = path(HttpMethod.GET, LoginPage.TASKLIST);
+        var registration = new FilterRegistrationBean<ContainerBasedAuthenticationFilter>(new ContainerBasedAuthenticationFilter() {
+            @Override
+            public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                    throws IOException, ServletException {
+                if (tasklistPage.matches((HttpServletRequest) request)
+                        && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                    chain.doFilter(request, response);
+                } else {
+                    super.doFilter(request, response, chain);
+                }
+            }
+        });
         registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setOrder(101);

@@ -10,9 +10,9 @@ import org.reviewcycle.support.GeneratedTrust;
 
 /**
  * From pressing "Log in" to seeing the task list, as a person does it: a fresh browser each time
- * (Debian's chromium, headless, nothing cached), the head's login, timed from the click until the
- * first task of "My tasks" is on the screen. The first login is the first use of the webapps since
- * the application started.
+ * (Debian's chromium, headless, nothing cached) opening the front door, the head's login, timed from
+ * the click until the first task of "My tasks" is on the screen. The first login is the first use of
+ * the webapps since the application started.
  */
 final class LoginBenchmark {
 
@@ -38,15 +38,15 @@ final class LoginBenchmark {
 
     private long logInOnce(String username) {
         try (var browser = new Browser(app.port(), "benchmark-login")) {
-            browser.open("/login");
-            // a person takes a few seconds to type: the login page's prefetch of Tasklist's scripts has
-            // finished by the time they press "Log in", as it has here
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
-                    browser.driver().executeScript("return performance.getEntriesByType('resource')"
-                            + ".filter(e => e.name.includes('/camunda/') && e.responseEnd > 0).length >= 4")));
+            // the address people type: the front door shows the login form on Tasklist's page
+            browser.open("/");
+            // a person takes a few seconds to type: Tasklist has started behind the form by the time they
+            // press "Log in" (login-in-place.js marks the page), as it has here
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> "started".equals(
+                    browser.driver().executeScript("return document.documentElement.dataset.tasklist")));
             browser.type(By.id("username"), username);
             browser.type(By.id("password"), GeneratedTrust.PASSWORD);
-            var button = browser.waitFor(By.cssSelector("button[type=submit]"));
+            var button = browser.waitFor(By.cssSelector("#reviewcycle-login button[type=submit]"));
             // polled often: the figure is the browser's time, not the poll's
             var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(10));
             long start = System.nanoTime();

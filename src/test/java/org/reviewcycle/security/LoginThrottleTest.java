@@ -60,7 +60,7 @@ class LoginThrottleTest {
         assertThat(browser.get("/login?error").body())
                 .contains("Too many failed attempts for this account. Try again in 1 minute.")
                 .doesNotContain("ENGINE", "Exception", "do not match");
-        assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/camunda/app/tasklist/default/").body()).contains("class=\"logged-out\"");
         // the address is not locked: a colleague logs in
         WebSession.loggedIn(port, newAccount(), "demo");
 
@@ -72,6 +72,28 @@ class LoginThrottleTest {
             WebSession.anonymous(port).submitLogin(account, "wrong");
             WebSession.loggedIn(port, account, "demo");
         }
+    }
+
+    @Test
+    void theLoginFormOnTasklistsPageIsThrottledWithTheOthersAndAnswers429WithTheSentence() {
+        String account = newAccount();
+        var browser = WebSession.anonymous(port);
+        browser.get("/camunda/app/tasklist/default/");
+        // failures count across the ways in: two on the form login, one here
+        browser.submitLogin(account, "guess0");
+        browser.submitLogin(account, "guess1");
+        assertThat(browser.submitTasklistLogin(account, "guess2").statusCode()).isEqualTo(401);
+
+        var rightPassword = browser.submitTasklistLogin(account, "demo");
+        assertThat(rightPassword.statusCode()).isEqualTo(429);
+        assertThat(rightPassword.body()).isEqualTo("{\"type\":\"TooManyFailedLogins\",\"message\":"
+                + "\"Too many failed attempts for this account. Try again in 1 minute.\"}");
+        assertThat(Long.parseLong(rightPassword.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 5L);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> browser.submitTasklistLogin(account, "demo").statusCode() == 200);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).contains(account);
     }
 
     @Test

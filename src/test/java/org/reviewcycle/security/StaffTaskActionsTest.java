@@ -46,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sentence, and the task, its review and its identity links are as they were.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StaffTaskActionsTest {
+public class StaffTaskActionsTest {
 
     static final String OFFERED_PROBE = "OfferedTaskProbe";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -323,7 +323,7 @@ class StaffTaskActionsTest {
     }
 
     /** A task of a small process of its own, offered to {@code group}. */
-    static Task taskOfferedTo(RepositoryService repository, RuntimeService runtime, TaskService tasks, String group) {
+    public static Task taskOfferedTo(RepositoryService repository, RuntimeService runtime, TaskService tasks, String group) {
         if (repository.createProcessDefinitionQuery().processDefinitionKey(OFFERED_PROBE).count() == 0) {
             repository.createDeployment().addModelInstance(OFFERED_PROBE + ".bpmn",
                     Bpmn.createExecutableProcess(OFFERED_PROBE).camundaHistoryTimeToLive(1).startEvent()

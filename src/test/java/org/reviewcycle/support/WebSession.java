@@ -107,6 +107,18 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Logs in as the login form on Tasklist's page does (login-in-place.js, through Tasklist's own
+     * AuthenticationService): a form post to Camunda's login path with the webapps' XSRF token, which
+     * this browser has once it has opened Tasklist's page.
+     */
+    public HttpResponse<String> submitTasklistLogin(String username, String password) {
+        String form = "username=" + encode(username) + "&password=" + encode(password);
+        return send(request("/camunda/api/admin/auth/user/default/login/tasklist")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** Posts a form of {@code page} (one of ours) with its CSRF token, as the browser would. */
     public HttpResponse<String> submitForm(String path, String page) {
         var token = CSRF_FIELD.matcher(page);

@@ -9,6 +9,8 @@ export default {
     availableLocales: ['en'],
     fallbackLocale: 'en'
   },
+  // no "first visit" box: Camunda's login form, where it would show, is never shown (login-in-place.js)
+  disableWelcomeMessage: true,
   // the text is there before the first drawing: see /reviewcycle/translations.js
   // one login for the whole application: see /reviewcycle/single-sign-on.js
   // Tasklist 7.24 keeps Complete disabled after an edit in a dynamic list: see complete-button.js

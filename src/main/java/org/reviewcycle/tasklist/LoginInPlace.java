@@ -1,0 +1,62 @@
+package org.reviewcycle.tasklist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Tasklist's page (our copy of its index.html) carries ReviewCycle's login form, shown only to someone
+ * not logged in: for them this filter turns the page's {@code class="logged-in"} into
+ * {@code class="logged-out"}. Tasklist then starts behind the form while the person types, and the
+ * form logs them in through Tasklist itself (security.TasklistLogin), so that pressing "Log in" shows
+ * their tasks without loading another page. Runs after Spring Security, which has decided who it is.
+ */
+@Configuration
+class LoginInPlace {
+
+    static final String LOGGED_IN = "<html lang=\"en\" class=\"logged-in\">";
+    static final String LOGGED_OUT = "<html lang=\"en\" class=\"logged-out\">";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> tasklistLoginInPlace() {
+        var trust = new AuthenticationTrustResolverImpl();
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return !"GET".equals(request.getMethod()) || !(path.endsWith("/") || path.endsWith("/index.html"))
+                        || trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                var page = new ContentCachingResponseWrapper(response);
+                chain.doFilter(request, page);
+                String contentType = page.getContentType();
+                if (contentType != null && contentType.startsWith("text/html")) {
+                    String html = new String(page.getContentAsByteArray(), StandardCharsets.UTF_8);
+                    page.resetBuffer();
+                    page.getOutputStream().write(html.replace(LOGGED_IN, LOGGED_OUT).getBytes(StandardCharsets.UTF_8));
+                }
+                page.copyBodyToResponse();
+            }
+        });
+        registration.addUrlPatterns("/camunda/app/tasklist/*");
+        // after Spring Security (-100), before Camunda's filters, which write the page
+        registration.setOrder(-50);
+        return registration;
+    }
+}

@@ -1,0 +1,103 @@
+// The login in place. Tasklist's page (our copy of its index.html) shows ReviewCycle's login form to
+// someone not logged in (tasklist.LoginInPlace marks the page "logged-out"), and Tasklist starts behind
+// it while the person types. On "Log in" this logs them in through Tasklist's own AuthenticationService
+// (security.TasklistLogin answers on the server), so Tasklist knows who they are at once and shows
+// their task list without loading another page: the slow part, starting Tasklist, is over by then.
+(function () {
+  const page = document.documentElement;
+  if (!page.classList.contains('logged-out')) {
+    return;
+  }
+  document.title = 'Log in to ReviewCycle';
+  const form = document.querySelector('#reviewcycle-login form');
+  const message = document.querySelector('#reviewcycle-login .message');
+  const button = form.querySelector('button[type=submit]');
+  // disabled in the page until now, so that the form cannot be sent without this script (it would put
+  // the password in the address)
+  button.disabled = false;
+  const SERVER_GONE = 'ReviewCycle could not be reached. Check your connection and try again.';
+
+  // Tasklist's injector once Tasklist has started, else null
+  function tasklist() {
+    const angular = window.angular;
+    const injector = angular && angular.element(document).injector();
+    return injector && injector.has('AuthenticationService') ? injector : null;
+  }
+
+  const started = new Promise(resolve => {
+    (function look() {
+      const injector = tasklist();
+      if (injector) {
+        page.dataset.tasklist = 'started';
+        resolve(injector);
+      } else {
+        setTimeout(look, 25);
+      }
+    })();
+  });
+
+  function refuse(sentence) {
+    message.textContent = sentence;
+    message.hidden = false;
+    form.password.value = '';
+    form.password.focus();
+    button.disabled = false;
+    button.textContent = 'Log in';
+  }
+
+  // Once logged in: the person's own task list, soonest due first, as the form login opens it
+  // (security.PersonalTaskFilters: their own filter comes first, so Tasklist opens it); or, when the
+  // address they opened named something in Tasklist (a task, a filter), that, where Tasklist itself goes
+  // back to. Someone who may not use Tasklist (a governor) goes to the front door, which sends them on.
+  const OWN_TASKS = '/?searchQuery=%5B%5D&sorting=%5B%7B%22sortBy%22:%22dueDate%22,%22sortOrder%22:%22asc%22%7D%5D';
+  const asked = window.location.hash.replace(/^#/, '');
+  const askedForSomething = asked !== '' && asked !== '/' && !asked.startsWith('/login');
+  const NEVER_STARTED = 'Tasklist did not finish loading. Reload the page and log in again.';
+
+  function land(injector, person, loggedIn) {
+    if (!person || !person.canAccess('tasklist')) {
+      loggedIn.preventDefault();
+      window.location.assign('/');
+      return;
+    }
+    injector.get('Notifications').clearAll();
+    if (!askedForSomething) {
+      loggedIn.preventDefault();
+      injector.get('$location').url(OWN_TASKS);
+    }
+    page.classList.replace('logged-out', 'logged-in');
+  }
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    if (button.disabled) {
+      return;
+    }
+    message.hidden = true;
+    button.disabled = true;
+    button.textContent = 'Logging in…';
+    const username = form.username.value;
+    const password = form.password.value;
+    let gaveUp = false;
+    const waited = setTimeout(() => {
+      gaveUp = true;
+      refuse(NEVER_STARTED);
+    }, 30000);
+    started.then(injector => {
+      clearTimeout(waited);
+      if (gaveUp) {
+        return;
+      }
+      const rootScope = injector.get('$rootScope');
+      const stop = rootScope.$on('authentication.login.success', (loggedIn, person) => {
+        stop();
+        land(injector, person, loggedIn);
+      });
+      // inside Angular's digest, or $http would send nothing until something else started one
+      rootScope.$apply(() => injector.get('AuthenticationService').login(username, password).catch(refusal => {
+        stop();
+        refuse(refusal && refusal.data && refusal.data.message || SERVER_GONE);
+      }));
+    });
+  });
+})();
