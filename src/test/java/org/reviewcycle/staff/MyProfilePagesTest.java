@@ -84,6 +84,19 @@ class MyProfilePagesTest {
     }
 
     @Test
+    void aHeadReadsThatTheGovernorsAppraiseThemAndSomeoneWithoutAReviewerThatNobodyIsNamed() throws Exception {
+        newcomer("first");
+        mvc.perform(get("/me").with(as(school.head().username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("the governors: a headteacher is appraised by governors")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("nobody named yet"))));
+        StaffMember unreviewed = staff.addStaffMember(new StaffMember(null, school.school().id(), "new." + school.school().code(),
+                "Nat", "Newer", "nat@example.org", "Cook", StaffCategory.KITCHEN_MANAGER, true, false, null), FIRST);
+        mvc.perform(get("/me").with(as(unreviewed.username()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("nobody named yet")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("the governors"))));
+    }
+
+    @Test
     void aMemberOfStaffChangesTheirOwnPasswordEachProblemNamedAndNothingChangedUntilAllIsRight() throws Exception {
         StaffMember me = newcomer("changer");
         String changer = me.username();
