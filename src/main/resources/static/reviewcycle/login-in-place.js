@@ -39,7 +39,6 @@
   function refuse(sentence) {
     message.textContent = sentence;
     message.hidden = false;
-    form.password.value = '';
     form.password.focus();
     button.disabled = false;
     button.textContent = 'Log in';
@@ -66,6 +65,7 @@
       injector.get('$location').url(OWN_TASKS);
     }
     page.classList.replace('logged-out', 'logged-in');
+    document.getElementById('reviewcycle-login').remove();
   }
 
   form.addEventListener('submit', event => {
@@ -78,6 +78,8 @@
     button.textContent = 'Logging in…';
     const username = form.username.value;
     const password = form.password.value;
+    // not kept in the page, which runs all of Tasklist's scripts from now on
+    form.password.value = '';
     let gaveUp = false;
     const waited = setTimeout(() => {
       gaveUp = true;

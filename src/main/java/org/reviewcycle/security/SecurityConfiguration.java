@@ -140,7 +140,10 @@ class SecurityConfiguration {
                         // Tasklist's page and files, and the engine's name, for someone not logged in: Tasklist
                         // starts behind its login form while the person types (TasklistLogin). The same
                         // open-source files for everyone; every piece of data stays behind the login.
-                        .requestMatchers(path(HttpMethod.GET, "/camunda/app/tasklist/**"),
+                        .requestMatchers(path(HttpMethod.GET, LoginPage.TASKLIST),
+                                path(HttpMethod.GET, "/camunda/app/tasklist/scripts/**"),
+                                path(HttpMethod.GET, "/camunda/app/tasklist/styles/**"),
+                                path(HttpMethod.GET, "/camunda/app/tasklist/locales/**"),
                                 path(HttpMethod.GET, "/camunda/lib/**"), path(HttpMethod.GET, "/camunda/assets/**"),
                                 path(HttpMethod.GET, "/camunda/api/tasklist/plugin/*/static/**"),
                                 path(HttpMethod.GET, "/camunda/api/engine/engine/"),

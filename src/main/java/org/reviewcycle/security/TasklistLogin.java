@@ -13,14 +13,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -46,10 +50,16 @@ final class TasklistLogin {
 
     static UsernamePasswordAuthenticationFilter filter(AuthenticationProvider passwords, RequestMatcher carriesToken,
             ProcessEngine engine, LoginThrottle throttle, ApplicationEventPublisher events) {
-        var filter = new UsernamePasswordAuthenticationFilter(new ProviderManager(passwords));
+        var checks = new ProviderManager(passwords);
+        checks.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        var filter = new UsernamePasswordAuthenticationFilter(checks);
         filter.setRequiresAuthenticationRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH), carriesToken));
-        filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+        // as the form login: a new session id, and a new CSRF token for our own pages (the chain keeps its
+        // tokens in the session, Spring Security's default repository)
+        filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(),
+                new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));
         filter.setSecurityContextRepository(new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository()));
         filter.setApplicationEventPublisher(events);
@@ -66,16 +76,19 @@ final class TasklistLogin {
     private static void loggedIn(HttpServletRequest request, HttpServletResponse response, Authentication person,
             ProcessEngine engine) throws IOException {
         List<String> apps = List.of();
-        if (!SecurityConfiguration.isGovernor(person)) {
+        var session = request.getSession();
+        var logins = AuthenticationUtil.getAuthsFromSession(session);
+        if (SecurityConfiguration.isGovernor(person)) {
+            // a governor never uses the webapps: nobody's webapp login stays in their session
+            logins.removeByEngineName(engine.getName());
+        } else {
             var webappLogin = AuthenticationUtil.createAuthentication(engine, person.getName());
             // valid as long as one made by Camunda's own login (else the next request makes it again)
             webappLogin.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
-            var session = request.getSession();
-            var logins = AuthenticationUtil.getAuthsFromSession(session);
             logins.addOrReplace(webappLogin);
-            AuthenticationUtil.updateSession(session, logins);
             apps = List.copyOf(webappLogin.getAuthorizedApps());
         }
+        AuthenticationUtil.updateSession(session, logins);
         var body = JSON.createObjectNode().put("userId", person.getName());
         var authorizedApps = body.putArray("authorizedApps");
         apps.stream().sorted().forEach(authorizedApps::add);

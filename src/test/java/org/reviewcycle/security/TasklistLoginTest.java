@@ -51,6 +51,11 @@ class TasklistLoginTest {
             assertThat(visitor.get(data).statusCode()).as(data).isIn(302, 401, 403);
         }
 
+        // Tasklist's other addresses are not opened: the page without the form would show nobody anything either
+        var withoutSlash = visitor.get("/camunda/app/tasklist/default");
+        assertThat(withoutSlash.statusCode()).isIn(302, 401);
+        assertThat(withoutSlash.body()).doesNotContain("class=\"logged-in\"");
+
         // someone logged in gets the same page without the form
         var teacher = WebSession.loggedIn(port, "teacher.mpg", "demo");
         assertThat(teacher.get(TASKLIST).body()).contains("<html lang=\"en\" class=\"logged-in\">")
@@ -80,6 +85,19 @@ class TasklistLoginTest {
         assertThat(admin.submitTasklistLogin("admin", "demo").body()).contains("\"cockpit\"", "\"tasklist\"");
         // an admin's tools, which Spring Security grants from the same login
         assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void ourPagesTokenFromBeforeTheLoginIsRefusedAfterIt() {
+        var person = WebSession.anonymous(port);
+        String loginPage = person.get("/login").body();
+        person.get(TASKLIST);
+        assertThat(person.submitTasklistLogin("teacher.mpg", "demo").statusCode()).isEqualTo(200);
+        // a token someone learnt before the login (a shared computer) no longer works: here, to log out
+        assertThat(person.submitForm("/logout", loginPage).statusCode()).isEqualTo(403);
+        assertThat(person.get(WHO_AM_I).statusCode()).isEqualTo(200);
+        assertThat(person.submitForm("/logout", person.get("/me").body()).headers().firstValue("Location"))
+                .hasValue("/login?logout");
     }
 
     @Test

@@ -65,6 +65,8 @@ class TasklistLoginBrowserTest {
             browser.screenshot("3-tasklist");
             assertThat(browser.driver().executeScript("return window.beforeTheLogin === true"))
                     .as("the task list came without loading another page").isEqualTo(true);
+            assertThat(browser.driver().executeScript("return document.getElementById('reviewcycle-login')"))
+                    .as("the form and the password typed into it are gone from the page").isNull();
             assertThat(browser.currentPath()).contains("filter=").contains("dueDate");
             assertThat(browser.pageText()).contains("Amy Clarke").doesNotContain("Cockpit", "ReviewCycle\nStaff appraisal");
 
