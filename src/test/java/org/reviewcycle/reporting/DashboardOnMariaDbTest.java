@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDateTime;
@@ -224,9 +225,11 @@ class DashboardOnMariaDbTest {
                 "/admin/schools/" + schoolId + "/staff", "/admin/schools/" + schoolId + "/staff/" + known.school().teacher().id(),
                 "/teams", "/camunda/app/tasklist/default/", "/camunda/api/engine/engine/default/task",
                 "/engine-rest/task", "/engine-rest/process-instance", "/api/schools/" + schoolId + "/history",
-                "/schools/" + schoolId + "/governors", "/trust/dashboard", "/")) {
+                "/schools/" + schoolId + "/governors", "/trust/dashboard")) {
             mvc.perform(get(path).with(asGovernor)).andExpect(status().isForbidden());
         }
+        // the front door sends a governor to their dashboard
+        mvc.perform(get("/").with(asGovernor)).andExpect(status().isFound()).andExpect(redirectedUrl("/dashboard"));
         mvc.perform(get("/engine-rest/task").with(httpBasic(governor.username(), "governor-password")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/engine-rest/task/x/complete").with(asGovernor).with(csrf())).andExpect(status().isForbidden());

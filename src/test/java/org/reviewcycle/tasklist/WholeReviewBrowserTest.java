@@ -229,23 +229,33 @@ class WholeReviewBrowserTest {
         assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY)
                 .doesNotContain(NOT_FOR_STAFF.toArray(String[]::new)).doesNotContainPattern(TEXT_KEY);
         // the engine's task priority, a bare "50" beside every step in the list, means nothing to staff
-        // (one per task listed: a renamed class would leave nothing to check)
-        assertThat(browser.driver().findElements(By.cssSelector(".tasks-list .task .priority"))).as(where)
-                .hasSameSizeAs(browser.driver().findElements(By.cssSelector(".tasks-list li.task")))
-                .noneMatch(WebElement::isDisplayed);
-        assertThat(browser.driver().findElements(By.cssSelector("input[placeholder]"))).as(where)
-                .allSatisfy(input -> assertThat(input.getDomAttribute("placeholder")).doesNotContainPattern(TEXT_KEY));
+        // (one per task listed: a renamed class would leave nothing to check). Read in one look at the page,
+        // once Tasklist has finished redrawing its list (it does after a step is completed), so that no
+        // element found is gone by the time it is read.
+        try {
+            browser.waitUntil(() -> Boolean.TRUE.equals(browser.driver().executeScript("""
+                    const tasks = document.querySelectorAll('.tasks-list li.task');
+                    const priorities = [...document.querySelectorAll('.tasks-list .task .priority')];
+                    return tasks.length === priorities.length && priorities.every(p =>
+                        p.getClientRects().length === 0 || getComputedStyle(p).visibility === 'hidden');""")));
+        } catch (org.openqa.selenium.TimeoutException shown) {
+            throw new AssertionError(where + ": a task's priority is shown, or a listed task has none to hide", shown);
+        }
+        assertThat(texts("input[placeholder]", "e.getAttribute('placeholder')")).as(where)
+                .allSatisfy(placeholder -> assertThat(placeholder).doesNotContainPattern(TEXT_KEY));
         // the assignee (task list and the task's header) and the people in the forms' tables
-        var people = browser.driver().findElements(By.cssSelector(".task-details .assignee, .tasks-list .assignee, "
-                + ".fjs-table-td, .fjs-form-field-text"));
-        for (WebElement person : people) {
-            assertThat(person.getText().trim()).as(where).isNotIn(AMY, DAVID, HELEN);
-        }
-        for (WebElement assignee : browser.driver().findElements(By.cssSelector(".task-details li.assignee:not(.set-value)"))) {
-            if (!assignee.getText().isBlank()) {
-                assertThat(assignee.getText()).as(where).containsAnyOf(AMY_NAME, DAVID_NAME, HELEN_NAME);
-            }
-        }
+        assertThat(texts(".task-details .assignee, .tasks-list .assignee, .fjs-table-td, .fjs-form-field-text",
+                "e.innerText.trim()")).as(where).allSatisfy(person -> assertThat(person).isNotIn(AMY, DAVID, HELEN));
+        assertThat(texts(".task-details li.assignee:not(.set-value)", "e.innerText")).as(where)
+                .filteredOn(assignee -> !assignee.isBlank())
+                .allSatisfy(assignee -> assertThat(assignee).containsAnyOf(AMY_NAME, DAVID_NAME, HELEN_NAME));
+    }
+
+    /** {@code read} (of {@code e}) for every element {@code selector} finds, all read at once in the page. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector, String read) {
+        return (List<String>) browser.driver().executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => " + read + ");", selector);
     }
 
     private void objective(int index, String title, String priority, String criteria, String evidence) {
