@@ -2,7 +2,8 @@ package org.reviewcycle.security;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ class LoginPage {
     }
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final AuthenticationTrustResolver LOGINS = new AuthenticationTrustResolverImpl();
     static final String NO_MATCH = "That username and password do not match an active member of staff. "
             + "Check them and try again.";
 
@@ -33,15 +35,11 @@ class LoginPage {
      */
     @GetMapping("/")
     String frontDoor(Authentication person) {
-        return "redirect:" + (isLoggedIn(person) ? landingOf(person) : TASKLIST);
+        return "redirect:" + (LOGINS.isAuthenticated(person) ? landingOf(person) : TASKLIST);
     }
 
     private String landingOf(Authentication person) {
         return SecurityConfiguration.isGovernor(person) ? "/dashboard" : taskFilters.landingOf(person.getName());
-    }
-
-    private static boolean isLoggedIn(Authentication person) {
-        return person != null && person.isAuthenticated() && !(person instanceof AnonymousAuthenticationToken);
     }
 
     @GetMapping("/login")

@@ -74,7 +74,8 @@ class LoginThrottling {
         };
     }
 
-    private static void tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+    /** 429 with Retry-After (seconds) and the sentence, for every way in that a lock refuses. */
+    static void tooManyRequests(HttpServletRequest request, HttpServletResponse response,
             LoginThrottledException throttled, LoginThrottle throttle) throws IOException {
         var now = throttle.now();
         response.setHeader("Retry-After", Long.toString(throttled.secondsLeft(now)));

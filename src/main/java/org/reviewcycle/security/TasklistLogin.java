@@ -101,10 +101,7 @@ final class TasklistLogin {
     private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal,
             LoginThrottle throttle) throws IOException {
         if (refusal instanceof LoginThrottledException throttled) {
-            var now = throttle.now();
-            response.setHeader("Retry-After", Long.toString(throttled.secondsLeft(now)));
-            Refusal.send(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), LoginThrottling.TOO_MANY,
-                    throttled.sentence(now));
+            LoginThrottling.tooManyRequests(request, response, throttled, throttle);
         } else {
             Refusal.send(request, response, HttpStatus.UNAUTHORIZED.value(), "LoginFailed", LoginPage.NO_MATCH);
         }

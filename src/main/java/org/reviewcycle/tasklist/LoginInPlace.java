@@ -26,6 +26,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration
 class LoginInPlace {
 
+    /** Tasklist's page: the only one of its addresses open to someone not logged in (SecurityConfiguration). */
+    static final String PAGE = "/camunda/app/tasklist/default/";
     static final String LOGGED_IN = "<html lang=\"en\" class=\"logged-in\">";
     static final String LOGGED_OUT = "<html lang=\"en\" class=\"logged-out\">";
 
@@ -36,7 +38,7 @@ class LoginInPlace {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                return !"GET".equals(request.getMethod()) || !(path.endsWith("/") || path.endsWith("/index.html"))
+                return !"GET".equals(request.getMethod()) || !PAGE.equals(path)
                         || trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
             }
 

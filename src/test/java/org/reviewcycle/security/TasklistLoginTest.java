@@ -29,6 +29,13 @@ class TasklistLoginTest {
     @Autowired SchoolService schools;
     @Autowired StaffService staff;
 
+    /** Someone not logged in who has Tasklist's page open, with the webapps' XSRF token it gives. */
+    WebSession onTasklistsPage() {
+        var visitor = WebSession.anonymous(port);
+        visitor.get(TASKLIST);
+        return visitor;
+    }
+
     @Test
     void theFrontDoorOpensTasklistsPageWithTheLoginFormAndNothingElseForSomeoneNotLoggedIn() {
         var visitor = WebSession.anonymous(port);
@@ -64,8 +71,7 @@ class TasklistLoginTest {
 
     @Test
     void theFormLogsInThroughTasklistWithANewSessionAndTheWebappsLogin() {
-        var person = WebSession.anonymous(port);
-        person.get(TASKLIST);
+        var person = onTasklistsPage();
         String before = person.cookie("JSESSIONID").orElseThrow();
 
         var login = person.submitTasklistLogin("teacher.mpg", "demo");
@@ -80,8 +86,7 @@ class TasklistLoginTest {
         // and the login opened their own task list, as the form login does: the filter is theirs
         assertThat(person.get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("filter="));
 
-        var admin = WebSession.anonymous(port);
-        admin.get(TASKLIST);
+        var admin = onTasklistsPage();
         assertThat(admin.submitTasklistLogin("admin", "demo").body()).contains("\"cockpit\"", "\"tasklist\"");
         // an admin's tools, which Spring Security grants from the same login
         assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
@@ -102,8 +107,7 @@ class TasklistLoginTest {
 
     @Test
     void aWrongPasswordIsOneSentenceAndLogsNobodyIn() {
-        var person = WebSession.anonymous(port);
-        person.get(TASKLIST);
+        var person = onTasklistsPage();
         var refused = person.submitTasklistLogin("teacher.mpg", "not-demo");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).isEqualTo("{\"type\":\"LoginFailed\",\"message\":\"That username and password do not "
@@ -126,8 +130,7 @@ class TasklistLoginTest {
         assertThat(person.get("/me").statusCode()).isEqualTo(302);
 
         // a session that has Tasklist's page, but a post that lacks its token
-        var page = WebSession.anonymous(port);
-        page.get(TASKLIST);
+        var page = onTasklistsPage();
         var sameSession = WebSession.withCookie("http://localhost:" + port, "JSESSIONID", page.cookie("JSESSIONID").orElseThrow());
         assertThat(sameSession.submitTasklistLogin("teacher.mpg", "demo").statusCode()).isIn(401, 403);
         assertThat(page.get(WHO_AM_I).statusCode()).isEqualTo(401);
@@ -135,8 +138,7 @@ class TasklistLoginTest {
 
     @Test
     void camundasLoginForItsOtherAppsStaysRefusedEvenWithTheToken() {
-        var person = WebSession.anonymous(port);
-        person.get(TASKLIST);
+        var person = onTasklistsPage();
         for (String app : new String[] {"cockpit", "admin", "welcome"}) {
             var login = person.send("POST", "/camunda/api/admin/auth/user/default/login/" + app + "?username=admin&password=demo");
             assertThat(login.statusCode()).as(app).isIn(401, 403);
@@ -146,8 +148,7 @@ class TasklistLoginTest {
 
     @Test
     void aGovernorLogsInThereAndIsSentToTheirDashboardWithoutTasklist() {
-        var governor = WebSession.anonymous(port);
-        governor.get(TASKLIST);
+        var governor = onTasklistsPage();
         var login = governor.submitTasklistLogin("governor", "demo-governor");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).isEqualTo("{\"userId\":\"governor\",\"authorizedApps\":[]}");
@@ -158,8 +159,7 @@ class TasklistLoginTest {
     @Test
     void aLeaverCannotLogInThere() {
         var school = TestSchool.create(schools, staff);
-        var person = WebSession.anonymous(port);
-        person.get(TASKLIST);
+        var person = onTasklistsPage();
         staff.markLeaver(school.school().id(), school.teacher().id(), LocalDate.now().minusDays(1));
         assertThat(person.submitTasklistLogin(school.teacher().username(), "demo").statusCode()).isEqualTo(401);
     }
