@@ -15,6 +15,11 @@
   // disabled in the page until now, so that the form cannot be sent without this script (it would put
   // the password in the address)
   button.disabled = false;
+  // the username first, unless the person is already in a field: not the autofocus attribute, which the
+  // browser may apply only once the page is first drawn, taking the cursor from a field they are typing in
+  if (!document.activeElement || document.activeElement === document.body) {
+    form.username.focus();
+  }
   const SERVER_GONE = 'ReviewCycle could not be reached. Check your connection and try again.';
 
   // Tasklist's injector once Tasklist has started, else null
@@ -41,6 +46,11 @@
     message.hidden = false;
     form.password.focus();
     button.disabled = false;
+  // the username first, unless the person is already in a field: not the autofocus attribute, which the
+  // browser may apply only once the page is first drawn, taking the cursor from a field they are typing in
+  if (!document.activeElement || document.activeElement === document.body) {
+    form.username.focus();
+  }
     button.textContent = 'Log in';
   }
 
