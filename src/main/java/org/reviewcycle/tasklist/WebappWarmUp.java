@@ -1,5 +1,8 @@
 package org.reviewcycle.tasklist;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
@@ -32,15 +35,23 @@ class WebappWarmUp {
             return;
         }
         long start = System.nanoTime();
-        int started = 0;
+        List<Wrapper> servlets = jerseyServlets(tomcat);
+        for (Wrapper servlet : servlets) {
+            servlet.load();
+        }
+        log.info("Started the webapps' {} API servlets in {} ms", servlets.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The webapps' API servlets (Jersey applications) of every context of the server. */
+    static List<Wrapper> jerseyServlets(TomcatWebServer tomcat) {
+        var servlets = new ArrayList<Wrapper>();
         for (Container context : tomcat.getTomcat().getHost().findChildren()) {
             for (Container child : ((Context) context).findChildren()) {
                 if (child instanceof Wrapper servlet && JERSEY_SERVLET.equals(servlet.getServletClass())) {
-                    servlet.load();
-                    started++;
+                    servlets.add(servlet);
                 }
             }
         }
-        log.info("Started the webapps' {} API servlets in {} ms", started, (System.nanoTime() - start) / 1_000_000);
+        return servlets;
     }
 }
