@@ -20,47 +20,67 @@ enum BenchmarkDatabase {
     MARIADB("mysql") {
         @Override
         Map<String, Object> prepareEmpty() {
-            String url = System.getProperty("bench.mysql.url",
-                    "jdbc:mysql://127.0.0.1:3306/reviewcycle_bench?sendFractionalSeconds=false");
-            var database = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]+)(.*)$").matcher(url);
+            var database = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]+)(.*)$").matcher(url());
             if (!database.matches()) {
-                throw new IllegalArgumentException("bench.mysql.url must name a database: " + url);
+                throw new IllegalArgumentException("bench.mysql.url must name a database: " + url());
             }
-            String user = System.getProperty("bench.mysql.user", "root");
-            String password = System.getProperty("bench.mysql.password", "");
-            try (var server = DriverManager.getConnection(database.group(1) + database.group(3), user, password);
+            try (var server = DriverManager.getConnection(database.group(1) + database.group(3), user(), password());
                     var sql = server.createStatement()) {
                 sql.execute("drop database if exists `" + database.group(2) + "`");
                 sql.execute("create database `" + database.group(2) + "` character set utf8mb4");
                 giveInnoDbItsMemory(sql);
             } catch (SQLException e) {
-                throw new IllegalStateException("No MariaDB/MySQL server for the benchmark at " + url
+                throw new IllegalStateException("No MariaDB/MySQL server for the benchmark at " + url()
                         + " (set -Dbench.mysql.url, -Dbench.mysql.user, -Dbench.mysql.password)", e);
             }
+            return connection();
+        }
+
+        @Override
+        Map<String, Object> connection() {
             var properties = new LinkedHashMap<String, Object>();
-            properties.put("spring.datasource.url", url);
-            properties.put("spring.datasource.username", user);
-            properties.put("spring.datasource.password", password);
+            properties.put("spring.datasource.url", url());
+            properties.put("spring.datasource.username", user());
+            properties.put("spring.datasource.password", password());
             return properties;
+        }
+
+        private static String url() {
+            return System.getProperty("bench.mysql.url",
+                    "jdbc:mysql://127.0.0.1:3306/reviewcycle_bench?sendFractionalSeconds=false");
+        }
+
+        private static String user() {
+            return System.getProperty("bench.mysql.user", "root");
+        }
+
+        private static String password() {
+            return System.getProperty("bench.mysql.password", "");
         }
     },
 
     H2("default") {
+        private static final Path DIRECTORY = Path.of("target", "bench", "h2");
+
         @Override
         Map<String, Object> prepareEmpty() {
-            Path directory = Path.of("target", "bench", "h2");
             try {
-                if (Files.exists(directory)) {
-                    try (Stream<Path> files = Files.walk(directory)) {
+                if (Files.exists(DIRECTORY)) {
+                    try (Stream<Path> files = Files.walk(DIRECTORY)) {
                         files.sorted(Comparator.reverseOrder()).forEach(BenchmarkDatabase::delete);
                     }
                 }
-                Files.createDirectories(directory);
+                Files.createDirectories(DIRECTORY);
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot empty " + directory, e);
+                throw new IllegalStateException("Cannot empty " + DIRECTORY, e);
             }
+            return connection();
+        }
+
+        @Override
+        Map<String, Object> connection() {
             // as the default profile has it, a file database, only somewhere else than ./data
-            return Map.of("spring.datasource.url", "jdbc:h2:file:" + directory.toAbsolutePath().resolve("reviewcycle")
+            return Map.of("spring.datasource.url", "jdbc:h2:file:" + DIRECTORY.toAbsolutePath().resolve("reviewcycle")
                     + ";DB_CLOSE_ON_EXIT=FALSE");
         }
     };
@@ -128,7 +148,11 @@ enum BenchmarkDatabase {
     }
 
     /** Empties the database; returns the properties that point the application at it. */
+    /** Empties the database; returns the application's properties for it ({@link #connection()}). */
     abstract Map<String, Object> prepareEmpty();
+
+    /** The application's properties for this database, as it is. */
+    abstract Map<String, Object> connection();
 
     private static void delete(Path path) {
         try {

@@ -99,7 +99,7 @@ final class BenchmarkFigures {
      * Fresh browsers logging in as the head and seeing "My tasks" ({@code headsTasks} tasks): the
      * first login after the application started, and the latencies of all of them.
      */
-    record Login(int headsTasks, double firstMillis, Latencies fresh) {
+    record Login(String server, int headsTasks, double firstMillis, List<Long> eachMillis, Latencies fresh) {
     }
 
     /**

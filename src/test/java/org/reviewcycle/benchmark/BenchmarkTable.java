@@ -3,6 +3,7 @@ package org.reviewcycle.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's figures as the Markdown table the README shows: one table per database, every
@@ -49,11 +50,12 @@ final class BenchmarkTable {
         line("|---|---|---|---|---|---|---|");
         if (run.login() != null) {
             var login = run.login();
-            row(f("login to task list, fresh browser (%d logins as the head, %d tasks in \"My tasks\"): p50 / p95",
-                    login.fresh().operations(), login.headsTasks()),
+            row(f("login to task list, fresh browser (%d logins as the head, %d tasks in \"My tasks\"; server: %s): p50 / p95",
+                    login.fresh().operations(), login.headsTasks(), login.server()),
                     ms(login.fresh().p50()) + " / " + ms(login.fresh().p95()), "", "",
                     verdict(targets, login.fresh().p95() < LOGIN_MAX_P95_MS, "p95 < %.0f ms", LOGIN_MAX_P95_MS),
-                    f("the first login after the start: %s", ms(login.firstMillis())), "");
+                    f("the first login after the start: %s; each in ms: %s", ms(login.firstMillis()),
+                            login.eachMillis().stream().map(String::valueOf).collect(Collectors.joining(", "))), "");
         }
         if (run.launches().isEmpty()) {
             return; // -Dbench.parts=login

@@ -2,10 +2,6 @@ package org.reviewcycle.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,28 +83,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void awaitLoginPage() {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
-                        + "); see " + log);
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/login")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException(name + " did not answer on /login within " + START_TIMEOUT + "; see " + log);
+        LocalProcesses.awaitLoginPage(process, url(), START_TIMEOUT, name, log);
     }
 
     /** Whether this node answers {@code path} with 200 to a browser that holds only the cookie given. */
