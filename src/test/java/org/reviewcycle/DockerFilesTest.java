@@ -77,6 +77,14 @@ class DockerFilesTest {
         assertThat(nginx).contains("hash $rc_route consistent;").contains("RCROUTE=");
         for (String node : NODES) {
             assertThat(list(services.get(node).get("expose"))).contains("8080");
+            assertThat(services.get(node)).as(node + " publishes no port of its own").doesNotContainKey("ports");
+            // the nodes believe nginx's X-Forwarded-For (Compose's network), and no public address
+            Map<String, Object> environment = map(services.get(node).get("environment"));
+            Pattern trusted = Pattern.compile((String) environment.get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES"));
+            assertThat(List.of("172.18.0.4", "172.31.255.2", "192.168.16.3", "10.0.1.9"))
+                    .allSatisfy(lb -> assertThat(trusted.matcher(lb).matches()).as(node + " trusts " + lb).isTrue());
+            assertThat(List.of("8.8.8.8", "172.32.0.1", "192.0.2.2"))
+                    .allSatisfy(other -> assertThat(trusted.matcher(other).matches()).as(node + " trusts " + other).isFalse());
         }
     }
 
