@@ -37,6 +37,11 @@ class LoginThrottle {
     private record Run(int failures, Instant started, int lockouts, Instant lockedUntil) {
     }
 
+    /** The longest username there can be: the username columns of staff and governors. */
+    static final int LONGEST_USERNAME = 64;
+    /** The key of every longer name: no username can hold a NUL. */
+    private static final String LONGER_THAN_ANY_USERNAME = "\u0000longer than any username";
+
     private final Settings settings;
     private final Clock clock;
     private final Cache<String, Run> accounts;
@@ -104,8 +109,23 @@ class LoginThrottle {
         return new Run(0, until, lockouts, until);
     }
 
-    /** Counted case-blind: MySQL matches usernames so, and "Head" must not be a fresh account to guess at. */
+    /** How many accounts are being counted just now. */
+    long trackedAccounts() {
+        accounts.cleanUp();
+        return accounts.estimatedSize();
+    }
+
+    /**
+     * Counted case-blind: MySQL matches usernames so, and "Head" must not be a fresh account to guess at.
+     * A name longer than any username (staff's and governors' are at most {@value #LONGEST_USERNAME}
+     * characters) is nobody's: all of them are counted as one, so that a flood of long names cannot
+     * fill the memory (a form may carry a name of up to a megabyte, and each would be kept whole).
+     */
     private static String key(String account) {
-        return account == null ? "" : account.trim().toLowerCase(Locale.ROOT);
+        if (account == null) {
+            return "";
+        }
+        String key = account.trim().toLowerCase(Locale.ROOT);
+        return key.length() > LONGEST_USERNAME ? LONGER_THAN_ANY_USERNAME : key;
     }
 }
