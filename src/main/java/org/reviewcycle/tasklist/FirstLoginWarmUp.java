@@ -1,7 +1,15 @@
 package org.reviewcycle.tasklist;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.reviewcycle.staff.EngineGroups;
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -51,14 +58,14 @@ import jakarta.ws.rs.core.SecurityContext;
  * answers, the engine's queries with their authorization checks) ran for the first time.
  *
  * <p>So, once the application is ready, on a thread of its own so that the start is not held up:
- * every process definition with reviews running is parsed, newest first; then, as someone who has
- * logged in before (the owner of a "My tasks" filter), or else someone with a task, what the login
- * does is done (their webapps' login worked out, the password check run with a password that is none,
- * their landing page found) and Tasklist's first requests are answered in memory, through the
+ * every process definition with reviews running is parsed (up to {@value #MOST_TO_PARSE}); then, as a
+ * member of staff like most (who has logged in before, or else has a task; no administrator, whom the
+ * engine checks less), what the login does is done (the password check run with a password that is
+ * none, their landing page found) and Tasklist's first requests are answered in memory, through the
  * webapps' own engine API (no HTTP, no session, no cookie), with the engine authenticated as that
  * person as the webapps would, and the answers thrown away. All of it only reads; the log names
- * nobody. A login meanwhile does what it needs itself, as before. Off with
- * {@code reviewcycle.warm-up.first-login=false}.
+ * nobody. A login meanwhile does what it needs itself, as before; the application stopping stops it.
+ * Off with {@code reviewcycle.warm-up.first-login=false}.
  */
 @Component
 class FirstLoginWarmUp {
@@ -69,6 +76,14 @@ class FirstLoginWarmUp {
     private static final String FIRST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
             + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],"
             + "\"active\":true}";
+    /**
+     * At most half of what Camunda's deployment cache holds by default (1000 definitions, the least
+     * recently used dropped first), leaving the rest to what people open: a trust of 250 schools runs
+     * one cycle each, two while a changed cycle replaces an old one.
+     */
+    private static final int MOST_TO_PARSE = 500;
+    /** How many people are looked at to find one like most staff. */
+    private static final int CANDIDATES = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(FirstLoginWarmUp.class);
 
@@ -77,6 +92,8 @@ class FirstLoginWarmUp {
     private final UserDetailsService logins;
     private final PasswordEncoder passwords;
     private final boolean enabled;
+    private volatile boolean stopping;
+    private volatile Thread thread;
 
     FirstLoginWarmUp(ProcessEngine engine, PersonalTaskFilters personalFilters, UserDetailsService logins,
             PasswordEncoder passwords, @Value("${reviewcycle.warm-up.first-login:true}") boolean enabled) {
@@ -95,7 +112,20 @@ class FirstLoginWarmUp {
         }
         var thread = new Thread(() -> warmUp(tomcat), "reviewcycle-warm-up");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> log.warn("Warm-up for the first login failed: {}",
+                e.getClass().getName()));
+        this.thread = thread;
         thread.start();
+    }
+
+    /** The application stopping: the warm-up stops at its next step instead of working against a closing engine. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     /** What was done, one line each, for the log and the test. */
@@ -104,78 +134,121 @@ class FirstLoginWarmUp {
         var done = new ArrayList<String>();
         try {
             done.add("parsed " + parseRunningDefinitions() + " process definitions");
-            // someone who has logged in before (their "My tasks" filter), or else someone with a task
-            Filter someonesList = engine.getFilterService().createFilterQuery()
-                    .filterName(PersonalTaskFilters.MY_TASKS).listPage(0, 1).stream().findFirst().orElse(null);
-            String person = someonesList != null ? someonesList.getOwner()
-                    : engine.getTaskService().createTaskQuery().active().taskAssigned().listPage(0, 1).stream()
-                            .findFirst().map(Task::getAssignee).orElse(null);
-            if (person != null) {
-                done.addAll(answerTasklistsFirstRequests(tomcat, person, someonesList));
+            Optional<Person> someone = someoneLikeMostStaff();
+            if (someone.isPresent()) {
+                answerTasklistsFirstRequests(tomcat, someone.get()).forEach(answer -> done.add(answer.line()));
+            } else {
+                done.add("nobody to warm up as");
             }
             log.info("Ready for the first login in {} ms: {}", (System.nanoTime() - start) / 1_000_000, done);
         } catch (RuntimeException | ServletException e) {
-            // the application stopping meanwhile, or data changing under it: the first login does
-            // what is left itself, as it would have without the warm-up
-            log.info("Warm-up for the first login stopped after {}: {}", done, e.toString());
+            if (stopping) {
+                log.info("Warm-up for the first login stopped with the application after: {}", done);
+            } else {
+                // by class alone: an engine message may name people; the first login does what is left itself
+                log.warn("Warm-up for the first login failed after {}: {}", done, e.getClass().getName());
+            }
         }
         return done;
     }
 
-    private int parseRunningDefinitions() {
+    /**
+     * Parses every process definition with process instances running, up to {@value #MOST_TO_PARSE} (the
+     * newest of them, parsed oldest first, so that the cache keeps the newest longest); a definition
+     * that cannot be parsed (deleted meanwhile) is left to its first use.
+     *
+     * @return how many were parsed
+     */
+    int parseRunningDefinitions() {
+        // one query: the definitions with instances running, with their counts
+        List<ProcessDefinitionStatistics> running = new ArrayList<>(engine.getManagementService()
+                .createProcessDefinitionStatisticsQuery().list().stream().filter(d -> d.getInstances() > 0)
+                .sorted(Comparator.comparing(ProcessDefinitionStatistics::getVersion)).toList());
+        List<ProcessDefinitionStatistics> toParse = running.subList(Math.max(0, running.size() - MOST_TO_PARSE),
+                running.size());
         int parsed = 0;
-        var repository = engine.getRepositoryService();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().active().orderByDeploymentTime()
-                .desc().list()) {
-            if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definition.getId())
-                    .count() > 0) {
+        for (ProcessDefinitionStatistics definition : toParse) {
+            if (stopping) {
+                break;
+            }
+            try {
                 // the engine's own read of a deployed definition: parsed and kept in its deployment cache
-                repository.getProcessDefinition(definition.getId());
+                engine.getRepositoryService().getProcessDefinition(definition.getId());
                 parsed++;
+            } catch (ProcessEngineException gone) {
+                // deleted meanwhile, or unreadable: its first use reports it, as without the warm-up
             }
         }
         return parsed;
     }
 
+    /** Someone the webapps' login knows: a member of staff, not an admin (the engine checks admins less). */
+    record Person(String username, UserAuthentication login) {
+    }
+
     /**
-     * Tasklist's first requests after the person's login, answered and thrown away; their "My tasks"
-     * when given, else the same tasks asked for directly. What each was answered, for the log: no
-     * usernames or ids.
+     * Someone who has logged in before (the owner of a "My tasks" filter), or else someone with a task, who
+     * is still a member of staff and no administrator: whose requests take the path most people's do.
      */
-    List<String> answerTasklistsFirstRequests(TomcatWebServer tomcat, String person, Filter list)
-            throws ServletException {
+    Optional<Person> someoneLikeMostStaff() {
+        var owners = engine.getFilterService().createFilterQuery().filterName(PersonalTaskFilters.MY_TASKS)
+                .listPage(0, CANDIDATES).stream().map(Filter::getOwner);
+        var assignees = engine.getTaskService().createTaskQuery().active().taskAssigned().listPage(0, CANDIDATES)
+                .stream().map(Task::getAssignee);
+        return Stream.concat(owners, assignees).distinct().map(this::asPerson).flatMap(Optional::stream).findFirst();
+    }
+
+    Optional<Person> asPerson(String username) {
+        var login = username == null ? null : AuthenticationUtil.createAuthentication(engine, username);
+        if (login == null || !login.getGroupIds().contains(EngineGroups.STAFF)
+                || login.getGroupIds().contains(EngineGroups.ADMINS)
+                || login.getGroupIds().contains(EngineGroups.TRUST_ADMINS)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Person(username, login));
+    }
+
+    /** One answer of the webapps' engine API: the line for the log (no usernames or ids) and its body. */
+    record Answer(String line, String body) {
+    }
+
+    /**
+     * Tasklist's first requests after the person's login, answered in memory; their "My tasks" when they
+     * have one, else the same tasks asked for directly.
+     */
+    List<Answer> answerTasklistsFirstRequests(TomcatWebServer tomcat, Person person) throws ServletException {
         Wrapper servlet = WebappWarmUp.jerseyServlets(tomcat).stream()
                 .filter(s -> ENGINE_API.equals(s.findInitParameter("jakarta.ws.rs.Application"))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no webapps' engine API"));
         String mapping = servlet.findMappings()[0]; // /camunda/api/engine/*
         URI base = URI.create("http://localhost" + servlet.getParent().getName()
                 + mapping.substring(0, mapping.length() - 1));
+        String username = person.username();
+        Filter list = engine.getFilterService().createFilterQuery().filterName(PersonalTaskFilters.MY_TASKS)
+                .filterOwner(username).listPage(0, 1).stream().findFirst().orElse(null);
         Servlet jersey = servlet.allocate();
         var identity = engine.getIdentityService();
         try {
-            // what the login works out, checks (a password that is none: the check runs, and fails, as it
-            // would for a typo), and where it sends the person
-            var login = AuthenticationUtil.createAuthentication(engine, person);
-            if (login == null) {
-                return List.of("nobody to warm up as");
-            }
+            // what the login checks (a password that is none: the check runs, and fails, as for a typo; not
+            // counted, as the login throttle is not asked) and where it sends the person
             try {
-                passwords.matches("", logins.loadUserByUsername(person).getPassword());
+                passwords.matches("", logins.loadUserByUsername(username).getPassword());
             } catch (UsernameNotFoundException noPasswordYet) {
                 // imported from the MIS and not yet given a password: the rest is the same for them
             }
-            personalFilters.landingOf(person);
+            personalFilters.landingOf(username);
             // what Camunda's AuthenticationFilter sets for each of the person's requests to the webapps
             var webappLogins = new Authentications();
-            webappLogins.addOrReplace(login);
+            webappLogins.addOrReplace(person.login());
             Authentications.setCurrent(webappLogins);
-            identity.setAuthentication(person, login.getGroupIds(), login.getTenantIds());
+            identity.setAuthentication(username, person.login().getGroupIds(), person.login().getTenantIds());
             var api = ((ServletContainer) jersey).getApplicationHandler();
             String engineName = "engine/" + engine.getName();
             return List.of(
                     answer(api, base, "GET", "engine/", "application/json", null),
                     answer(api, base, "GET", engineName + "/user/"
-                            + URLEncoder.encode(person, StandardCharsets.UTF_8).replace("+", "%20") + "/profile", HAL, null),
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20") + "/profile", HAL,
+                            null),
                     answer(api, base, "GET", engineName + "/filter/count?itemCount=false&resourceType=Task", HAL, null),
                     answer(api, base, "OPTIONS", engineName + "/filter", "application/json", null),
                     answer(api, base, "GET",
@@ -187,7 +260,7 @@ class FirstLoginWarmUp {
                                     FIRST_PAGE)
                             // the same tasks as the person's "My tasks" will show, asked for directly
                             : answer(api, base, "POST", engineName + "/task?firstResult=0&maxResults=15", HAL,
-                                    myTasksQuery(person)));
+                                    myTasksQuery(username)));
         } finally {
             identity.clearAuthentication();
             Authentications.clearCurrent();
@@ -205,9 +278,11 @@ class FirstLoginWarmUp {
         }
     }
 
-    /** One request answered by the Jersey application in memory; the answer is thrown away. */
-    private static String answer(ApplicationHandler api, URI base, String method, String path, String accept,
-            String json) {
+    /** One request answered by the Jersey application in memory. */
+    private Answer answer(ApplicationHandler api, URI base, String method, String path, String accept, String json) {
+        if (stopping) {
+            throw new IllegalStateException("stopping");
+        }
         var request = new ContainerRequest(base, base.resolve(path), method, NOBODY, new MapPropertiesDelegate(),
                 api.getConfiguration());
         request.header("Accept", accept);
@@ -215,11 +290,12 @@ class FirstLoginWarmUp {
             request.header("Content-Type", "application/json");
             request.setEntityStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         }
+        var body = new ByteArrayOutputStream();
         try {
-            int status = api.apply(request, OutputStream.nullOutputStream()).get().getStatus();
+            int status = api.apply(request, body).get().getStatus();
             // no ids or usernames in the log
-            return method + " " + path.replaceAll("/user/[^/]+/", "/user/…/").replaceAll("/filter/[^/]+/list",
-                    "/filter/…/list") + " " + status;
+            return new Answer(method + " " + path.replaceAll("/user/[^/]+/", "/user/…/").replaceAll("/filter/[^/]+/list",
+                    "/filter/…/list") + " " + status, body.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
