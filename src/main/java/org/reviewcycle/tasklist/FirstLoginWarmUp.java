@@ -1,22 +1,17 @@
 package org.reviewcycle.tasklist;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.reviewcycle.staff.EngineGroups;
-import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,15 +19,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.reviewcycle.security.PersonalTaskFilters;
+import org.reviewcycle.staff.EngineGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +44,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.ws.rs.core.SecurityContext;
@@ -161,9 +161,9 @@ class FirstLoginWarmUp {
      */
     int parseRunningDefinitions() {
         // one query: the definitions with instances running, with their counts
-        List<ProcessDefinitionStatistics> running = new ArrayList<>(engine.getManagementService()
+        List<ProcessDefinitionStatistics> running = engine.getManagementService()
                 .createProcessDefinitionStatisticsQuery().list().stream().filter(d -> d.getInstances() > 0)
-                .sorted(Comparator.comparing(ProcessDefinitionStatistics::getVersion)).toList());
+                .sorted(Comparator.comparing(ProcessDefinitionStatistics::getVersion)).toList();
         List<ProcessDefinitionStatistics> toParse = running.subList(Math.max(0, running.size() - MOST_TO_PARSE),
                 running.size());
         int parsed = 0;

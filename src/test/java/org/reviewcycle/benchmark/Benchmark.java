@@ -192,7 +192,7 @@ public final class Benchmark {
             // has done what it does once started (org.reviewcycle.tasklist.FirstLoginWarmUp)
             if (!"false".equals(System.getProperty("bench.warm-up"))) {
                 System.out.println(server.awaitLogLine(Duration.ofMinutes(2), "Ready for the first login",
-                        "Warm-up for the first login stopped").orElse("no warm-up seen in the server's log"));
+                        "Warm-up for the first login").orElse("no warm-up seen in the server's log"));
             }
             var login = progress(new LoginBenchmark(server.port(), "java -jar, started afresh on the trust"
                     + ("false".equals(System.getProperty("bench.warm-up")) ? ", without its warm-up" : ""))
