@@ -46,11 +46,6 @@
     message.hidden = false;
     form.password.focus();
     button.disabled = false;
-  // the username first, unless the person is already in a field: not the autofocus attribute, which the
-  // browser may apply only once the page is first drawn, taking the cursor from a field they are typing in
-  if (!document.activeElement || document.activeElement === document.body) {
-    form.username.focus();
-  }
     button.textContent = 'Log in';
   }
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The one login page, for staff, Tasklist, Cockpit and Admin; and the front door, which is Tasklist. */
 @Controller
-class LoginPage {
+public class LoginPage {
 
     private final LoginThrottle throttle;
     private final PersonalTaskFilters taskFilters;
@@ -23,7 +23,8 @@ class LoginPage {
         this.taskFilters = taskFilters;
     }
 
-    static final String TASKLIST = "/camunda/app/tasklist/default/";
+    /** Tasklist's page: where staff land, and the only one of its addresses open to someone not logged in. */
+    public static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final AuthenticationTrustResolver LOGINS = new AuthenticationTrustResolverImpl();
     static final String NO_MATCH = "That username and password do not match an active member of staff. "
             + "Check them and try again.";

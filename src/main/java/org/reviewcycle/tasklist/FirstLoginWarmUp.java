@@ -70,7 +70,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @Component
 class FirstLoginWarmUp {
 
-    static final String ENGINE_API = "org.camunda.bpm.webapp.impl.engine.EngineRestApplication";
+    private static final String ENGINE_API = "org.camunda.bpm.webapp.impl.engine.EngineRestApplication";
     private static final String HAL = "application/hal+json, application/json; q=0.5";
     /** What Tasklist posts for the first page of a filter's tasks (Tasklist 7.24, "My tasks" soonest due first). */
     private static final String FIRST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.reviewcycle.security.LoginPage;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration
 class LoginInPlace {
 
-    /** Tasklist's page: the only one of its addresses open to someone not logged in (SecurityConfiguration). */
-    static final String PAGE = "/camunda/app/tasklist/default/";
     static final String LOGGED_IN = "<html lang=\"en\" class=\"logged-in\">";
     static final String LOGGED_OUT = "<html lang=\"en\" class=\"logged-out\">";
 
@@ -38,7 +37,7 @@ class LoginInPlace {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                return !"GET".equals(request.getMethod()) || !PAGE.equals(path)
+                return !"GET".equals(request.getMethod()) || !LoginPage.TASKLIST.equals(path)
                         || trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
             }
 

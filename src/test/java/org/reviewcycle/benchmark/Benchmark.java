@@ -190,12 +190,12 @@ public final class Benchmark {
             System.out.printf("server started on the trust in %d ms%n", server.startedMillis());
             // as at a school, where the first person logs in minutes after a restart, not seconds: the server
             // has done what it does once started (org.reviewcycle.tasklist.FirstLoginWarmUp)
-            if (!"false".equals(System.getProperty("bench.warm-up"))) {
+            if (server.warmsUp()) {
                 System.out.println(server.awaitLogLine(Duration.ofMinutes(2), "Ready for the first login",
                         "Warm-up for the first login").orElse("no warm-up seen in the server's log"));
             }
             var login = progress(new LoginBenchmark(server.port(), "java -jar, started afresh on the trust"
-                    + ("false".equals(System.getProperty("bench.warm-up")) ? ", without its warm-up" : ""))
+                    + (server.warmsUp() ? "" : ", without its warm-up"))
                     .measure(school, HEADS_APPROVALS));
             return new BenchmarkFigures.DatabaseRun(database.name(), version, settings, List.of(), null, List.of(),
                     List.of(), login);

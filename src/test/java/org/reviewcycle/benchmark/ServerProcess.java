@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
         properties.put("server.port", port);
         properties.put("reviewcycle.demo.enabled", "false");
         // -Dbench.warm-up=false: as before org.reviewcycle.tasklist.FirstLoginWarmUp, for comparison
-        properties.put("reviewcycle.warm-up.first-login", System.getProperty("bench.warm-up", "true"));
+        properties.put("reviewcycle.warm-up.first-login", warmsUp());
         if (!database.profile().equals("default")) {
             properties.put("spring.profiles.active", database.profile());
         }
@@ -59,6 +59,11 @@ final class ServerProcess implements AutoCloseable {
             throw e;
         }
         this.startedMillis = (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Whether the server does its warm-up for the first login: {@code -Dbench.warm-up}, on by default. */
+    boolean warmsUp() {
+        return !"false".equals(System.getProperty("bench.warm-up"));
     }
 
     int port() {
