@@ -12,11 +12,13 @@ import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.common.PasswordChanged;
 import org.reviewcycle.common.PasswordChoice;
 import org.reviewcycle.staff.NonStaffLogins;
 import org.reviewcycle.staff.StaffLogin;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +41,12 @@ public class GovernorService implements NonStaffLogins {
     private final GovernorMapper governors;
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
 
-    GovernorService(GovernorMapper governors, PasswordEncoder passwordEncoder, CurrentActor actor) {
+    GovernorService(GovernorMapper governors, PasswordEncoder passwordEncoder, CurrentActor actor,
+            ApplicationEventPublisher events) {
         this.governors = governors;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.actor = actor;
     }
@@ -104,6 +109,7 @@ public class GovernorService implements NonStaffLogins {
                 .orElseThrow(() -> new NotPermittedException("Only a governor changes their password here."));
         PasswordChoice.checkChange(passwordEncoder, login.passwordHash(), current, replacement, repeated);
         governors.updatePassword(username, passwordEncoder.encode(replacement));
+        events.publishEvent(new PasswordChanged(username));
     }
 
     @Override

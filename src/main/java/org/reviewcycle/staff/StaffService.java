@@ -25,6 +25,7 @@ import org.reviewcycle.common.CurrentActor;
 import org.reviewcycle.common.InvalidInput;
 import org.reviewcycle.common.NotFoundException;
 import org.reviewcycle.common.NotPermittedException;
+import org.reviewcycle.common.PasswordChanged;
 import org.reviewcycle.common.PasswordChoice;
 import org.reviewcycle.history.AdministrationHistory;
 import org.reviewcycle.history.AdministrationHistory.Subject;
@@ -220,7 +221,7 @@ public class StaffService {
     /**
      * Makes a member of the school's staff one of its administrators, or stops them being one. Nobody
      * stops themselves: a school is never left without the person who was running it by mistake.
-     * They have the new rights from their next login.
+     * Their logins end (security.SessionLogins), and the next has the new rights.
      */
     public void setAdministrator(long schoolId, long staffId, boolean administrator) {
         setRole(memberOf(schoolId, staffId), "school administrator", StaffMember::administrator, administrator,
@@ -540,6 +541,7 @@ public class StaffService {
         }
         history.record(StaffWords.subjectOf(me), "Changed their own password", Map.of("Password", "set"),
                 Map.of("Password", "changed"));
+        events.publishEvent(new PasswordChanged(username));
     }
 
     private String nameOf(Long staffId) {

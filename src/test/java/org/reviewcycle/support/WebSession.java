@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -121,12 +122,19 @@ public final class WebSession {
 
     /** Posts a form of {@code page} (one of ours) with its CSRF token, as the browser would. */
     public HttpResponse<String> submitForm(String path, String page) {
+        return submitForm(path, page, Map.of());
+    }
+
+    /** Posts a form of {@code page} (one of ours) with {@code fields} typed in and its CSRF token. */
+    public HttpResponse<String> submitForm(String path, String page, Map<String, String> fields) {
         var token = CSRF_FIELD.matcher(page);
         if (!token.find()) {
             throw new AssertionError("The page has no CSRF field");
         }
+        var form = new StringBuilder("_csrf=" + encode(token.group(1)));
+        fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1)))));
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
     }
 
     public HttpResponse<String> get(String path) {
