@@ -166,7 +166,8 @@ class DashboardPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             governors.changeOwnPassword(current, password, repeated);
-            redirect.addFlashAttribute("message", "Your password is changed.");
+            redirect.addFlashAttribute("message", "Your password is changed. You are still logged in here; anywhere else "
+                    + "you were logged in asks for the new one now.");
             return "redirect:" + GOVERNOR_PASSWORD;
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", invalid.fields());

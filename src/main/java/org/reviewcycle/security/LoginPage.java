@@ -56,6 +56,9 @@ public class LoginPage {
         }
         model.addAttribute("refusal", refusal);
         model.addAttribute("loggedOut", error == null && logout != null);
+        // their login was ended by a change elsewhere (SessionLogins): said once
+        model.addAttribute("ended", error == null && session.getAttribute(SessionLogins.ENDED) != null);
+        session.removeAttribute(SessionLogins.ENDED);
         return "security/login";
     }
 }

@@ -45,7 +45,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * whether they may log in, and whether they are an administrator of a school or of the trust. On every request
  * the fingerprint is compared with the person's current one; when it differs, the session ends before Spring
  * Security reads it, and the request goes on as from someone not logged in (the login page, or a 401 for the
- * webapps and the API). So a changed password ends the person's other sessions (a phone left logged in, a
+ * webapps and the API; the login page, which Tasklist then opens, says why). So a changed password ends the person's other sessions (a phone left logged in, a
  * session someone else took over), a leaver's or switched-off governor's session ends, and so does one whose
  * administrator's role was given or taken away, which a session would otherwise keep until logout.
  *
@@ -59,6 +59,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 class SessionLogins {
 
     static final String ATTRIBUTE = SessionLogins.class.getName() + ".LOGIN";
+    /** Kept in the new session of someone whose login was ended, for the login page to say why. */
+    static final String ENDED = SessionLogins.class.getName() + ".ENDED";
     private static final String NO_LOGIN = "";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private static final Logger log = LoggerFactory.getLogger(SessionLogins.class);
@@ -144,6 +146,7 @@ class SessionLogins {
                 HttpSession session = request.getSession(false);
                 if (session != null && !stillHolds(session)) {
                     session.invalidate();
+                    request.getSession().setAttribute(ENDED, Boolean.TRUE);
                     log.info("A session ended: the password, leaving date or administrator's role of its login changed");
                 }
                 chain.doFilter(request, response);

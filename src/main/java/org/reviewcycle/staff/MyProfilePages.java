@@ -40,7 +40,8 @@ class MyProfilePages {
             Model model, RedirectAttributes redirect) {
         try {
             staff.changeOwnPassword(current, password, repeated);
-            redirect.addFlashAttribute("message", "Your password is changed: use the new one from your next login.");
+            redirect.addFlashAttribute("message", "Your password is changed. You are still logged in here; anywhere else "
+                    + "you were logged in (another computer, a phone) asks for the new one now.");
             return "redirect:" + MY_PROFILE;
         } catch (InvalidInput invalid) {
             // what was typed is not shown again: these are passwords

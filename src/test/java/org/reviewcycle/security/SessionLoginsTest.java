@@ -94,11 +94,14 @@ class SessionLoginsTest {
         assertThat(changed.statusCode()).isEqualTo(302);
         var profile = laptop.get("/me");
         assertThat(profile.statusCode()).isEqualTo(200);
-        assertThat(profile.body()).contains("Your password is changed");
+        assertThat(profile.body()).contains("Your password is changed. You are still logged in here");
         assertLoggedIn(laptop, teacher);
 
-        // the other session has ended: Tasklist's requests are refused as from someone not logged in
+        // the other session has ended: Tasklist's requests are refused as from someone not logged in, and the
+        // login page, where Tasklist then sends them, says why, once
         assertLoggedOut(phone, teacher);
+        assertThat(phone.get("/login").body()).contains("You were logged out because your password, or what you may do");
+        assertThat(phone.get("/login").body()).doesNotContain("You were logged out because");
         // and it stays ended: on Tasklist's page again, the old password no longer logs in, the new one does
         phone.get(TASKLIST);
         assertThat(phone.submitTasklistLogin(teacher, "demo").statusCode()).isEqualTo(401);
