@@ -97,9 +97,12 @@ final class BenchmarkFigures {
 
     /**
      * Fresh browsers logging in as the head and seeing "My tasks" ({@code headsTasks} tasks): the
-     * first login after the application started, and the latencies of all of them.
+     * first login after the application started, each login, and their latencies, by the browser's own
+     * clock (from the click event to the frame that draws the first task); and the same logins timed
+     * from outside the browser, through WebDriver.
      */
-    record Login(String server, int headsTasks, double firstMillis, List<Long> eachMillis, Latencies fresh) {
+    record Login(String server, int headsTasks, double firstMillis, List<Long> eachMillis, Latencies fresh,
+            List<Long> eachOutsideMillis, Latencies outside) {
     }
 
     /**
