@@ -54,10 +54,10 @@ class LoginThrottling {
      */
     @Bean
     AuthenticationProvider throttledAuthenticationProvider(UserDetailsService staff, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, SessionLogins sessions) {
         var passwords = new DaoAuthenticationProvider(staff);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new ThrottledAuthenticationProvider(passwords, throttle, sessions);
     }
 
     /** HTTP basic: 429 with Retry-After while cooling off, otherwise the usual 401 and challenge. */

@@ -22,10 +22,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final SessionLogins sessions;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, SessionLogins sessions) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @Override
@@ -36,6 +38,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication authenticated = passwords.authenticate(attempt);
             throttle.succeeded(account);
+            // what was checked, for the session a login opens (before the password is erased from it)
+            sessions.checked(authenticated);
             return authenticated;
         } catch (AuthenticationException e) {
             if (DatabaseUnreachable.isCause(e)) {

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -32,7 +33,10 @@ class ThrottledAuthenticationProviderTest {
     final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(3, Duration.ofHours(1), 3,
             Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofHours(24), 100),
             Clock.systemUTC());
-    final ThrottledAuthenticationProvider logins = new ThrottledAuthenticationProvider(passwords(), throttle);
+    final ThrottledAuthenticationProvider logins = new ThrottledAuthenticationProvider(passwords(), throttle,
+            new SessionLogins(username -> {
+                throw new UsernameNotFoundException(username);
+            }, Duration.ofSeconds(10)));
 
     @SuppressWarnings("deprecation") // plain-text passwords keep this test about counting, not hashing
     DaoAuthenticationProvider passwords() {
