@@ -124,6 +124,7 @@ class SecurityConfiguration {
             AuthenticationProvider passwords, ProcessEngine engine, LoginThrottle throttle,
             ApplicationEventPublisher events) throws Exception {
         var webappApi = path(null, "/camunda/api/**");
+        var webappTokens = new WebappCsrfTokens();
         return http
                 .authorizeHttpRequests(requests -> requests
                         // the login page, its style, the scripts the webapps load before anyone logs in, and
@@ -168,9 +169,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")
-                        .successHandler(landing(taskFilters)))
+                        .successHandler(landing(taskFilters, webappTokens)))
                 .addFilterAfter(TasklistLogin.filter(passwords, SecurityConfiguration::carriesWebappsCsrfToken, engine,
-                        throttle, events), UsernamePasswordAuthenticationFilter.class)
+                        throttle, events, webappTokens), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), CAMUNDA_LOGOUT))
                         // by path alone: once logged out, the session that held the token is gone
@@ -215,9 +216,9 @@ class SecurityConfiguration {
 
     /**
      * Staff land where they were going, else on their own task list in Tasklist; a governor always on their
-     * school's dashboard.
+     * school's dashboard. The webapps' token from before the login is replaced (WebappCsrfTokens).
      */
-    private static AuthenticationSuccessHandler landing(PersonalTaskFilters taskFilters) {
+    private static AuthenticationSuccessHandler landing(PersonalTaskFilters taskFilters, WebappCsrfTokens tokens) {
         var staff = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
@@ -227,8 +228,10 @@ class SecurityConfiguration {
         };
         var governors = new SimpleUrlAuthenticationSuccessHandler("/dashboard");
         governors.setAlwaysUseDefaultTargetUrl(true);
-        return (request, response, authentication) -> (isGovernor(authentication) ? governors : staff)
-                .onAuthenticationSuccess(request, response, authentication);
+        return (request, response, authentication) -> {
+            tokens.renew(request, response);
+            (isGovernor(authentication) ? governors : staff).onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     static boolean isGovernor(Authentication authentication) {

@@ -35,9 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The login in place: the login form Tasklist's page shows to someone not logged in
  * (/reviewcycle/login-in-place.js) posts here, through Tasklist's own AuthenticationService, so that
  * Tasklist, already started while the person typed, shows their tasks without loading a page. It is
- * the form login in every way that matters: the same throttled password check, a new session id, the
- * same login event (PersonalTaskFilters brings the person's filter up to date), and the webapps' CSRF
- * token required (a post without it goes on to be refused by the application chain). Only Tasklist's
+ * the form login in every way that matters: the same throttled password check, a new session id, a new
+ * webapps' token (WebappCsrfTokens), the same login event (PersonalTaskFilters brings the person's filter up
+ * to date), and the webapps' CSRF token required (a post without it goes on to be refused by the application chain). Only Tasklist's
  * path is ours; Camunda's login for its other apps stays refused.
  */
 final class TasklistLogin {
@@ -49,7 +49,7 @@ final class TasklistLogin {
     }
 
     static UsernamePasswordAuthenticationFilter filter(AuthenticationProvider passwords, RequestMatcher carriesToken,
-            ProcessEngine engine, LoginThrottle throttle, ApplicationEventPublisher events) {
+            ProcessEngine engine, LoginThrottle throttle, ApplicationEventPublisher events, WebappCsrfTokens tokens) {
         var checks = new ProviderManager(passwords);
         checks.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var filter = new UsernamePasswordAuthenticationFilter(checks);
@@ -63,7 +63,11 @@ final class TasklistLogin {
         filter.setSecurityContextRepository(new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository()));
         filter.setApplicationEventPublisher(events);
-        filter.setAuthenticationSuccessHandler((request, response, person) -> loggedIn(request, response, person, engine));
+        filter.setAuthenticationSuccessHandler((request, response, person) -> {
+            // the page's token from before the login is worthless after it: Tasklist goes on with the new cookie
+            tokens.renew(request, response);
+            loggedIn(request, response, person, engine);
+        });
         filter.setAuthenticationFailureHandler((request, response, refusal) -> refused(request, response, refusal, throttle));
         return filter;
     }

@@ -24,6 +24,7 @@ class TasklistLoginTest {
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
     static final String WHO_AM_I = "/camunda/api/admin/auth/user/default";
+    static final String LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
     @LocalServerPort int port;
     @Autowired SchoolService schools;
@@ -90,6 +91,35 @@ class TasklistLoginTest {
         assertThat(admin.submitTasklistLogin("admin", "demo").body()).contains("\"cockpit\"", "\"tasklist\"");
         // an admin's tools, which Spring Security grants from the same login
         assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theWebappsTokenFromBeforeTheLoginIsRefusedAfterItOnBothLogins() {
+        var inPlace = onTasklistsPage();
+        String before = inPlace.cookie("XSRF-TOKEN").orElseThrow();
+        var login = inPlace.submitTasklistLogin("teacher.mpg", "demo");
+        assertThat(login.statusCode()).isEqualTo(200);
+        String after = inPlace.cookie("XSRF-TOKEN").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(login.headers().firstValue("X-XSRF-TOKEN")).hasValue(after);
+        // a token someone learnt before the login (a shared computer) changes nothing: here, Tasklist's logout
+        assertThat(inPlace.postWithWebappsToken(LOGOUT, before).statusCode()).isEqualTo(403);
+        assertThat(inPlace.get(WHO_AM_I).statusCode()).isEqualTo(200);
+        // while Tasklist goes on with the new one: its task list, then its logout
+        assertThat(inPlace.postJson("/camunda/api/engine/engine/default/task?maxResults=5", "{}").statusCode()).isEqualTo(200);
+        assertThat(inPlace.postWithWebappsToken(LOGOUT, after).statusCode()).isEqualTo(200);
+        assertThat(inPlace.get(WHO_AM_I).statusCode()).isEqualTo(401);
+
+        // the login form at /login, after Tasklist's page had given the browser a token
+        var form = onTasklistsPage();
+        String earlier = form.cookie("XSRF-TOKEN").orElseThrow();
+        assertThat(form.submitLogin("teacher.mpg", "demo").statusCode()).isEqualTo(302);
+        form.get(TASKLIST);
+        String later = form.cookie("XSRF-TOKEN").orElseThrow();
+        assertThat(later).isNotEqualTo(earlier);
+        assertThat(form.postWithWebappsToken(LOGOUT, earlier).statusCode()).isEqualTo(403);
+        assertThat(form.get(WHO_AM_I).statusCode()).isEqualTo(200);
+        assertThat(form.postWithWebappsToken(LOGOUT, later).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -157,6 +157,11 @@ public final class WebSession {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts nothing to {@code path} with {@code token} as the webapps' token, whatever this browser's cookie holds. */
+    public HttpResponse<String> postWithWebappsToken(String path, String token) {
+        return send(request(path).setHeader("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpResponse<String> send(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
