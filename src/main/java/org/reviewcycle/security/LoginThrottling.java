@@ -53,7 +53,7 @@ class LoginThrottling {
      * uses it too (StaffIdentityProvider).
      */
     @Bean
-    AuthenticationProvider throttledAuthenticationProvider(UserDetailsService staff, PasswordEncoder passwordEncoder,
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(UserDetailsService staff, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, SessionLogins sessions) {
         var passwords = new DaoAuthenticationProvider(staff);
         passwords.setPasswordEncoder(passwordEncoder);

@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code server.forward-headers-strategy} trusts that proxy. A check that fails because the
  * database cannot be reached is not counted, and is rethrown as a lost database, not a refused login.
  */
-class ThrottledAuthenticationProvider implements AuthenticationProvider {
+public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
@@ -49,6 +49,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             }
             throttle.failed(account, address);
             throw e;
+        }
+    }
+
+    /**
+     * The password check run for someone with a password that is none, as the warm-up before the first login
+     * after a start does ({@code tasklist.FirstLoginWarmUp}): their account read and checked, and the password
+     * compared, which fails as a typo would. Not counted by the throttle, no login event, nothing kept: it
+     * only has the check's first run, which is slower (Spring's check hashes a password of its own on its
+     * first use, to take as long for a name nobody has), happen before anybody waits for it.
+     */
+    public void rehearse(String username) {
+        try {
+            passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, ""));
+        } catch (AuthenticationException expected) {
+            // a password that is none does not match: what a real check's first run would have done is done
         }
     }
 

@@ -8,8 +8,10 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +23,15 @@ import jakarta.servlet.ServletException;
  * Jersey servlets that start on their first request, so the first person to log in waited for
  * Jersey to scan and build each application the page calls. Here they start as soon as the server
  * has, before anyone can log in. Spring MVC's dispatcher, which serves the login page and the
- * webapps' files, starts with the server too (spring.mvc.servlet.load-on-startup).
+ * webapps' files, starts with the server too (spring.mvc.servlet.load-on-startup). Each API starts
+ * with {@link EngineApiJson}, its JSON mapper made once instead of at each request.
  */
 @Component
 class WebappWarmUp {
 
     static final String JERSEY_SERVLET = "org.glassfish.jersey.servlet.ServletContainer";
+    static final String APPLICATION = "jakarta.ws.rs.Application";
+    static final String ENGINE_API = "org.camunda.bpm.webapp.impl.engine.EngineRestApplication";
     private static final Logger log = LoggerFactory.getLogger(WebappWarmUp.class);
 
     @EventListener
@@ -37,9 +42,18 @@ class WebappWarmUp {
         long start = System.nanoTime();
         List<Wrapper> servlets = jerseyServlets(tomcat);
         for (Wrapper servlet : servlets) {
+            if (servlet.findInitParameter(APPLICATION) != null) { // the webapps' own (not /engine-rest, registered below)
+                servlet.addInitParameter("jersey.config.server.provider.classnames", EngineApiJson.class.getName());
+            }
             servlet.load();
         }
         log.info("Started the webapps' {} API servlets in {} ms", servlets.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** {@code /engine-rest} (the Camunda starter's own Jersey application) shares the engine API's JSON mapper too. */
+    @Bean
+    static ResourceConfigCustomizer engineRestJson() {
+        return config -> config.register(EngineApiJson.class);
     }
 
     /** The webapps' API servlets (Jersey applications) of every context of the server. */

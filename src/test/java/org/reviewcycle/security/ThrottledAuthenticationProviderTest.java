@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.reviewcycle.common.DatabaseUnreachable;
@@ -17,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -69,6 +71,36 @@ class ThrottledAuthenticationProviderTest {
             assertThatThrownBy(() -> logins.authenticate(attempt("guess"))).isInstanceOf(BadCredentialsException.class);
         }
         assertThatThrownBy(() -> logins.authenticate(attempt("demo"))).isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void aRehearsedCheckIsNotCountedAndLeavesTheFirstRealLoginNothingToPrepare() {
+        var encodings = new AtomicInteger();
+        var passwords = passwords();
+        passwords.setPasswordEncoder(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                encodings.incrementAndGet();
+                return raw.toString();
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return raw.toString().equals(encoded);
+            }
+        });
+        var logins = new ThrottledAuthenticationProvider(passwords, throttle, new SessionLogins(username -> {
+            throw new UsernameNotFoundException(username);
+        }, Duration.ofSeconds(10)));
+
+        for (int i = 0; i < 5; i++) { // more than the three wrong passwords that lock the account
+            logins.rehearse(ACCOUNT);
+        }
+        // Spring's check hashed its stand-in password for unknown names once, at the first rehearsal
+        assertThat(encodings).hasValue(1);
+
+        assertThat(logins.authenticate(attempt("demo")).isAuthenticated()).isTrue();
+        assertThat(encodings).hasValue(1);
     }
 
     static UsernamePasswordAuthenticationToken attempt(String password) {
