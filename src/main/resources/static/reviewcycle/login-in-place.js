@@ -10,7 +10,9 @@
   }
   document.title = 'Log in to ReviewCycle';
   const form = document.querySelector('#reviewcycle-login form');
-  const message = document.querySelector('#reviewcycle-login .message');
+  const message = document.querySelector('#reviewcycle-login .message.error');
+  // why an earlier login was ended (tasklist.LoginInPlace), when it was: said, and gone once they log in again
+  const ended = document.querySelector('#reviewcycle-login .message.ended');
   const button = form.querySelector('button[type=submit]');
   // disabled in the page until now, so that the form cannot be sent without this script (it would put
   // the password in the address)
@@ -79,6 +81,7 @@
       return;
     }
     message.hidden = true;
+    ended.hidden = true;
     button.disabled = true;
     button.textContent = 'Logging in…';
     const username = form.username.value;

@@ -57,8 +57,8 @@ public class LoginPage {
         model.addAttribute("refusal", refusal);
         model.addAttribute("loggedOut", error == null && logout != null);
         // their login was ended by a change elsewhere (SessionLogins): said once
-        model.addAttribute("ended", error == null && session.getAttribute(SessionLogins.ENDED) != null);
-        session.removeAttribute(SessionLogins.ENDED);
+        String ended = EndedLoginNotice.take(session);
+        model.addAttribute("ended", error == null ? ended : null);
         return "security/login";
     }
 }

@@ -86,6 +86,7 @@ class SessionLoginsTest {
         var laptop = WebSession.loggedIn(port, teacher, "demo").openTasklist();
         var phone = onTasklist(teacher, "demo");
         var tablet = onTasklist(teacher, "demo");
+        var desktop = onTasklist(teacher, "demo");
         var colleague = onTasklist(leader, "demo");
         assertLoggedIn(phone, teacher);
 
@@ -105,6 +106,12 @@ class SessionLoginsTest {
         assertLoggedOut(phone, teacher);
         assertThat(phone.get("/login").body()).contains("You were logged out because your password, or what you may do");
         assertThat(phone.get("/login").body()).doesNotContain("You were logged out because");
+        // Tasklist's page, reloaded in a session that has ended, shows the login form on it, saying why, once
+        var reloaded = desktop.get(TASKLIST).body();
+        assertThat(reloaded).contains("class=\"logged-out\"", "<p class=\"message ended\" role=\"status\">"
+                + "You were logged out because your password, or what you may do in ReviewCycle, has changed.");
+        assertThat(desktop.get(TASKLIST).body()).contains("class=\"logged-out\"")
+                .doesNotContain("You were logged out because");
         // Tasklist sends several requests at once: one of them ends the session, and none fails for it
         var atOnce = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
                 () -> tablet.get(i % 2 == 0 ? WHO_AM_I : MY_TASKS + teacher).statusCode())).toList();
