@@ -44,13 +44,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * A login lasts only while what it was made with still holds. At login (the form, or the form on Tasklist's
  * page) the session keeps a fingerprint of what the password check found: the person's password hash,
- * whether they may log in, and which schools they administer (or the trust). On every request the
+ * whether they may log in, their school and whether they are its head, and which schools they administer
+ * (or the trust). On every request the
  * fingerprint is compared with the person's current one; when it differs, the session ends before Spring
  * Security reads it, and the request goes on as from someone not logged in (the login page, or a 401 for the
  * webapps and the API; the login page, which Tasklist then opens, says why). So a changed password ends the
  * person's other sessions (a phone left logged in, a session someone else took over), a leaver's or
- * switched-off governor's session ends, and so does one whose administrator's role was given or taken away,
- * which a session would otherwise keep until logout.
+ * switched-off governor's session ends, and so does one whose administrator's or head's role was given or taken
+ * away, or who moved to another school, which a session would otherwise keep until logout.
  *
  * <p>The current fingerprints are cached per person for {@code reviewcycle.sessions.checked-every} (10 s: one
  * lookup per person in that time, however many requests), so a leaving date or a role, or a password changed on
@@ -181,16 +182,18 @@ class SessionLogins {
     }
 
     /**
-     * The password hash, whether they may log in, and which schools they administer (and whether the trust):
-     * what a session may not outlive. Not their teams or other groups, which change in the course of a year
+     * The password hash, whether they may log in, which school they work at and whether they are its head, and
+     * which schools they administer (and whether the trust): what a session may not outlive, as each opens a
+     * school's records or the trust's. Not their teams or other groups, which change in the course of a year
      * without making a login unsafe.
      */
     static String fingerprintOf(UserDetails person) {
-        String administers = person.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        String rights = person.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.equals(EngineGroups.ADMINS) || a.equals(EngineGroups.TRUST_ADMINS)
-                        || a.startsWith(EngineGroups.adminsOf("")))
+                        || a.startsWith(EngineGroups.adminsOf("")) || a.startsWith(EngineGroups.schoolStaff(""))
+                        || a.startsWith(EngineGroups.headOf("")))
                 .sorted().collect(Collectors.joining(","));
-        return sha256(person.getUsername() + "\n" + person.getPassword() + "\n" + person.isEnabled() + "\n" + administers);
+        return sha256(person.getUsername() + "\n" + person.getPassword() + "\n" + person.isEnabled() + "\n" + rights);
     }
 
     /**

@@ -25,8 +25,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 /**
  * What a session's login is made with (SessionLogins), without a server: the fingerprint is the one its
- * password check found, even when the password changes while the login finishes; and it covers which schools
- * someone administers, not their teams.
+ * password check found, even when the password changes while the login finishes; and it covers their school,
+ * whether they are its head and which schools they administer, not their teams.
  */
 class SessionLoginsFingerprintTest {
 
@@ -87,6 +87,19 @@ class SessionLoginsFingerprintTest {
         assertThat(sessions.stillHolds(session)).isTrue();
         assertThat(request(session, request -> { })).isSameAs(session);
         assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
+    void theirSchoolAndWhetherTheyAreItsHeadArePartOfTheirLogin() {
+        String teacherAtOne = SessionLogins.fingerprintOf(person("h", "staff", "school-s1", "team-s1-ks2"));
+        // moved to another school
+        assertThat(SessionLogins.fingerprintOf(person("h", "staff", "school-s2", "team-s1-ks2"))).isNotEqualTo(teacherAtOne);
+        // made its head
+        assertThat(SessionLogins.fingerprintOf(person("h", "staff", "school-s1", "heads", "heads-s1", "team-s1-ks2")))
+                .isNotEqualTo(teacherAtOne);
+        // another team, or leading one, in the same school
+        assertThat(SessionLogins.fingerprintOf(person("h", "staff", "school-s1", "team-s1-eyfs", "team-leaders")))
+                .isEqualTo(teacherAtOne);
     }
 
     @Test

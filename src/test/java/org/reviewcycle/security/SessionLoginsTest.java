@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.reviewcycle.reporting.GovernorService;
 import org.reviewcycle.school.SchoolService;
+import org.reviewcycle.staff.StaffCategory;
+import org.reviewcycle.staff.StaffMove;
 import org.reviewcycle.staff.StaffService;
 import org.reviewcycle.support.TestSchool;
 import org.reviewcycle.support.WebSession;
@@ -20,11 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * A login lasts only while what it was made with holds (SessionLogins), over HTTP as browsers meet it: a changed
  * password ends the person's other sessions, on either login (the form, the form on Tasklist's page), and keeps
- * the one it was changed in; a leaver's, a switched-off governor's and a former administrator's sessions end; and
+ * the one it was changed in; a leaver's, a switched-off governor's, a former administrator's and the sessions of
+ * someone moved to another school end; and
  * nobody else's session ends with theirs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -147,6 +151,28 @@ class SessionLoginsTest {
         within(() -> leaver.get(WHO_AM_I).statusCode() == 401);
         assertLoggedOut(leaver, teacher);
         assertLoggedIn(colleague, school.assistant().username());
+    }
+
+    @Test
+    @WithMockUser(username = "admin", authorities = {"admins", "trust-admins"}) // who moves staff between schools
+    void someoneMovedToAnotherSchoolIsLoggedOutAndLogsInAgainAtTheNewSchool() throws InterruptedException {
+        var from = TestSchool.create(schools, staff);
+        var to = TestSchool.create(schools, staff);
+        String teacher = from.teacher().username();
+        var moving = onTasklist(teacher, "demo");
+        var colleague = onTasklist(from.assistant().username(), "demo");
+
+        staff.moveToSchool(from.school().id(), from.teacher().id(), new StaffMove(to.school().id(), LocalDate.now(),
+                StaffCategory.TEACHER_MPG, "Class teacher", null, to.leader().id(), null, null));
+
+        // their login was made with the old school's records open to them: it ends
+        within(() -> moving.get(WHO_AM_I).statusCode() == 401);
+        assertLoggedOut(moving, teacher);
+        assertLoggedIn(colleague, from.assistant().username());
+        // and the next login is made with the new school's
+        var again = onTasklist(teacher, "demo");
+        assertThat(again.get(WHO_AM_I).body()).contains("\"" + teacher + "\"");
+        assertThat(again.get("/me").body()).contains(to.school().name()).doesNotContain(from.school().name());
     }
 
     @Test
