@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -55,9 +55,22 @@ class LoginThrottling {
     @Bean
     ThrottledAuthenticationProvider throttledAuthenticationProvider(UserDetailsService staff, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, SessionLogins sessions) {
-        var passwords = new DaoAuthenticationProvider(staff);
+        return new ThrottledAuthenticationProvider(passwordCheck(staff, passwordEncoder), throttle, sessions);
+    }
+
+    /**
+     * Spring's password check, with whether the account may log in (a leaver, a governor the school stopped)
+     * checked after the password rather than before: refused before, such an account was answered without
+     * the password being hashed, quicker than a wrong password or an unknown name, so the time an answer took
+     * told who had an account here. The answer is the same sentence either way.
+     */
+    static DaoAuthenticationProvider passwordCheck(UserDetailsService people, PasswordEncoder passwordEncoder) {
+        var passwords = new DaoAuthenticationProvider(people);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle, sessions);
+        passwords.setPreAuthenticationChecks(person -> {
+        });
+        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return passwords;
     }
 
     /** HTTP basic: 429 with Retry-After while cooling off, otherwise the usual 401 and challenge. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewcycle.common.DatabaseUnreachable;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
@@ -73,22 +74,30 @@ class ThrottledAuthenticationProviderTest {
         assertThatThrownBy(() -> logins.authenticate(attempt("demo"))).isInstanceOf(LoginThrottledException.class);
     }
 
+    /** Plain-text passwords, each hashing and each comparison counted. */
+    static final class CountingPasswords implements PasswordEncoder {
+        final AtomicInteger encodings = new AtomicInteger();
+        final AtomicInteger comparisons = new AtomicInteger();
+
+        @Override
+        public String encode(CharSequence raw) {
+            encodings.incrementAndGet();
+            return raw.toString();
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            comparisons.incrementAndGet();
+            return raw.toString().equals(encoded);
+        }
+    }
+
     @Test
     void aRehearsedCheckIsNotCountedAndLeavesTheFirstRealLoginNothingToPrepare() {
-        var encodings = new AtomicInteger();
+        var counting = new CountingPasswords();
+        var encodings = counting.encodings;
         var passwords = passwords();
-        passwords.setPasswordEncoder(new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                encodings.incrementAndGet();
-                return raw.toString();
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                return raw.toString().equals(encoded);
-            }
-        });
+        passwords.setPasswordEncoder(counting);
         var logins = new ThrottledAuthenticationProvider(passwords, throttle, new SessionLogins(username -> {
             throw new UsernameNotFoundException(username);
         }, Duration.ofSeconds(10)));
@@ -101,6 +110,22 @@ class ThrottledAuthenticationProviderTest {
 
         assertThat(logins.authenticate(attempt("demo")).isAuthenticated()).isTrue();
         assertThat(encodings).hasValue(1);
+    }
+
+    @Test
+    void anAccountThatMayNotLogInIsRefusedOnlyAfterItsPasswordIsCheckedAsAnyOther() {
+        var counting = new CountingPasswords();
+        var check = LoginThrottling.passwordCheck(
+                username -> User.withUsername(username).password("demo").disabled(true).roles("STAFF").build(), counting);
+
+        // a leaver's name with a wrong password: the same refusal, after the same work, as anyone's
+        assertThatThrownBy(() -> check.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(ACCOUNT, "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(counting.comparisons).hasValue(1);
+        // with the right one, still refused
+        assertThatThrownBy(() -> check.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(ACCOUNT, "demo")))
+                .isInstanceOf(DisabledException.class);
+        assertThat(counting.comparisons).hasValue(2);
     }
 
     static UsernamePasswordAuthenticationToken attempt(String password) {
