@@ -162,7 +162,8 @@ class SessionLogins {
                 return false;
             }
             session.invalidate();
-            log.info("Ended a session of {}: their password, leaving date or administrator's role changed", login.username());
+            log.info("Ended a session of {}: their password, leaving date, school, or head's or administrator's role changed",
+                    login.username());
             return true;
         } catch (IllegalStateException endedMeanwhile) {
             return false;

@@ -1,5 +1,6 @@
 package org.reviewcycle.tasklist;
 
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +17,11 @@ import jakarta.ws.rs.ext.Provider;
  * and writers again (a task list read its query, a {@code TaskQueryDto} of about a hundred fields, with a
  * reader built for it each time): 10 to 15 per cent of the time of Tasklist's requests. This one is set up
  * the same way, once; Jackson's mappers are safe to share once set up, and it copies the date format for
- * each use. Asked before Camunda's (the higher priority), by the webapps' APIs ({@link WebappWarmUp}) and by
- * {@code /engine-rest}.
+ * each use. Asked before Camunda's (the higher priority), for JSON and HAL alike, by every Jersey application
+ * of the server: the webapps' APIs and {@code /engine-rest} ({@link WebappWarmUp} names it to them all).
  */
 @Provider
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 @Priority(1)
 public class EngineApiJson implements ContextResolver<ObjectMapper> {
 

@@ -51,13 +51,13 @@ class LoginInPlace {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
-                String ended = EndedLoginNotice.take(request.getSession(false));
                 var page = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, page);
                 String contentType = page.getContentType();
                 if (contentType != null && contentType.startsWith("text/html")) {
                     String html = new String(page.getContentAsByteArray(), StandardCharsets.UTF_8)
                             .replace(LOGGED_IN, LOGGED_OUT);
+                    String ended = EndedLoginNotice.take(request.getSession(false)); // shown, so said
                     if (ended != null) {
                         html = html.replace(ENDED_HIDDEN, ENDED_SHOWN.formatted(HtmlUtils.htmlEscape(ended)));
                     }

@@ -6,11 +6,15 @@ import java.util.List;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,12 +31,18 @@ import jakarta.servlet.ServletException;
  * with {@link EngineApiJson}, its JSON mapper made once instead of at each request.
  */
 @Component
-class WebappWarmUp {
+class WebappWarmUp implements SmartInitializingSingleton {
 
     static final String JERSEY_SERVLET = "org.glassfish.jersey.servlet.ServletContainer";
     static final String APPLICATION = "jakarta.ws.rs.Application";
     static final String ENGINE_API = "org.camunda.bpm.webapp.impl.engine.EngineRestApplication";
     private static final Logger log = LoggerFactory.getLogger(WebappWarmUp.class);
+
+    private final ApplicationContext context;
+
+    WebappWarmUp(ApplicationContext context) {
+        this.context = context;
+    }
 
     @EventListener
     void startJerseyServlets(ServletWebServerInitializedEvent event) throws ServletException {
@@ -42,12 +52,25 @@ class WebappWarmUp {
         long start = System.nanoTime();
         List<Wrapper> servlets = jerseyServlets(tomcat);
         for (Wrapper servlet : servlets) {
-            if (servlet.findInitParameter(APPLICATION) != null) { // the webapps' own (not /engine-rest, registered below)
-                servlet.addInitParameter("jersey.config.server.provider.classnames", EngineApiJson.class.getName());
-            }
             servlet.load();
         }
         log.info("Started the webapps' {} API servlets in {} ms", servlets.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The webapps' APIs are named {@link EngineApiJson} as a provider once the server has made them and before it
+     * takes requests: here every bean is made (Tomcat's context has started, so Camunda has registered its
+     * servlets), and Spring has yet to open the server's port.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (context instanceof ServletWebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat) {
+            for (Wrapper servlet : jerseyServlets(tomcat)) {
+                if (servlet.findInitParameter(APPLICATION) != null) { // Camunda's; /engine-rest's is Spring's, below
+                    servlet.addInitParameter(ServerProperties.PROVIDER_CLASSNAMES, EngineApiJson.class.getName());
+                }
+            }
+        }
     }
 
     /** {@code /engine-rest} (the Camunda starter's own Jersey application) shares the engine API's JSON mapper too. */

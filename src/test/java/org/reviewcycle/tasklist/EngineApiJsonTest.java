@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.rest.dto.task.TaskQueryDto;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.util.ProvidersUtil;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -49,8 +50,12 @@ class EngineApiJsonTest {
             // as Jersey's JSON reader and writer ask, and Camunda's resources in a request, several times each
             ObjectMapper first = ProvidersUtil.resolveFromContext(providers, ObjectMapper.class, JSON, getClass());
             ObjectMapper next = ProvidersUtil.resolveFromContext(providers, ObjectMapper.class, JSON, getClass());
+            // and for the HAL answers Tasklist asks for
+            ObjectMapper hal = ProvidersUtil.resolveFromContext(providers, ObjectMapper.class, Hal.APPLICATION_HAL_JSON_TYPE,
+                    getClass());
 
             assertThat(next).isSameAs(first);
+            assertThat(hal).isSameAs(first);
             var camundas = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
             var query = new TaskQueryDto();
             query.setDueBefore(new Date(1_780_000_000_123L));
