@@ -37,8 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Tasklist, already started while the person typed, shows their tasks without loading a page. It is
  * the form login in every way that matters: the same throttled password check, a new session id, a new
  * webapps' token (WebappCsrfTokens), the same login event (PersonalTaskFilters brings the person's filter up
- * to date), and the webapps' CSRF token required (a post without it goes on to be refused by the application chain). Only Tasklist's
- * path is ours; Camunda's login for its other apps stays refused.
+ * to date), and the webapps' CSRF token required (a post without it goes on to be refused by the
+ * application chain). Only Tasklist's path is ours; Camunda's login for its other apps stays refused.
  */
 final class TasklistLogin {
 

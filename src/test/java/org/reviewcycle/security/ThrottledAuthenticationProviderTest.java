@@ -36,10 +36,13 @@ class ThrottledAuthenticationProviderTest {
     final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(3, Duration.ofHours(1), 3,
             Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofHours(24), 100),
             Clock.systemUTC());
-    final ThrottledAuthenticationProvider logins = new ThrottledAuthenticationProvider(passwords(), throttle,
-            new SessionLogins(username -> {
-                throw new UsernameNotFoundException(username);
-            }, Duration.ofSeconds(10)));
+    final ThrottledAuthenticationProvider logins = throttled(passwords());
+
+    ThrottledAuthenticationProvider throttled(DaoAuthenticationProvider passwords) {
+        return new ThrottledAuthenticationProvider(passwords, throttle, new SessionLogins(username -> {
+            throw new UsernameNotFoundException(username);
+        }, Duration.ofSeconds(10)));
+    }
 
     @SuppressWarnings("deprecation") // plain-text passwords keep this test about counting, not hashing
     DaoAuthenticationProvider passwords() {
@@ -95,21 +98,18 @@ class ThrottledAuthenticationProviderTest {
     @Test
     void aRehearsedCheckIsNotCountedAndLeavesTheFirstRealLoginNothingToPrepare() {
         var counting = new CountingPasswords();
-        var encodings = counting.encodings;
         var passwords = passwords();
         passwords.setPasswordEncoder(counting);
-        var logins = new ThrottledAuthenticationProvider(passwords, throttle, new SessionLogins(username -> {
-            throw new UsernameNotFoundException(username);
-        }, Duration.ofSeconds(10)));
+        var logins = throttled(passwords);
 
         for (int i = 0; i < 5; i++) { // more than the three wrong passwords that lock the account
             logins.rehearse(ACCOUNT);
         }
         // Spring's check hashed its stand-in password for unknown names once, at the first rehearsal
-        assertThat(encodings).hasValue(1);
+        assertThat(counting.encodings).hasValue(1);
 
         assertThat(logins.authenticate(attempt("demo")).isAuthenticated()).isTrue();
-        assertThat(encodings).hasValue(1);
+        assertThat(counting.encodings).hasValue(1);
     }
 
     @Test
