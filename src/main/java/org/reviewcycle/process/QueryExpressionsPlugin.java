@@ -83,7 +83,7 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
                 return OgnlRuntime.invokeMethod(target, method, OgnlRuntime.NoArguments);
             } catch (InvocationTargetException e) {
                 throw new OgnlException(name, e.getTargetException());
-            } catch (IllegalAccessException | NoSuchFieldException e) {
+            } catch (Exception e) { // wrapped as OGNL's own accessor wraps it
                 throw new OgnlException(name, e);
             }
         }
