@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * that there is no getter, and then searches all of the class's public methods by name on every use: the
  * engine's task query tests {@code query.isOrQueryActive} and {@code query.isWithoutTenantId} on a class of
  * 310 public methods, each copied and compared every time, which was about a tenth of the server's CPU
- * in a task list request; our own mappers read records' components ({@code mail.dedupKey}) the same way.
+ * in a task list request. The history queries test {@code authCheck.isHistoricInstancePermissionsEnabled}, and
+ * our own mappers read records' components ({@code mail.dedupKey}), the same way.
  * {@link KeptReadMethods} reads properties as OGNL's own accessor does, and keeps what it found.
  */
 @Component
@@ -32,8 +33,8 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * OGNL's {@link ObjectPropertyAccessor} (how MyBatis reads a property of any object that is not a map, a
-     * list or another collection), with the method found for each class and property kept: a getter, else a
+     * OGNL's {@link ObjectPropertyAccessor} (how MyBatis reads a property of any object OGNL has no accessor
+     * of its own for: not a map, a list, a set or an array), with the method found for each class and property kept: a getter, else a
      * method of that name, called if MyBatis allows it, else a field of that name, as OGNL 3.4.2 does.
      */
     static final class KeptReadMethods extends ObjectPropertyAccessor {
@@ -72,10 +73,10 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
             if (target == null) {
                 return super.getPossibleProperty(context, target, name);
             }
-            Method method = found.get(target.getClass())
-                    .computeIfAbsent(name, property -> Optional.ofNullable(lookUp.apply(target.getClass(), property)))
-                    .orElse(null);
             try {
+                Method method = found.get(target.getClass())
+                        .computeIfAbsent(name, property -> Optional.ofNullable(lookUp.apply(target.getClass(), property)))
+                        .orElse(null);
                 if (method == null || !context.getMemberAccess().isAccessible(context, target, method, name)) {
                     // OGNL, finding no method it may call, reads a field of that name (or reports none)
                     return OgnlRuntime.getFieldValue(context, target, name, true);

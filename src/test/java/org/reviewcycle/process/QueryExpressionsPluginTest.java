@@ -27,6 +27,8 @@ class QueryExpressionsPluginTest {
     /** What the engine's mappings test, in the shapes they take. */
     public static class Shapes {
         public int count = 3;
+        /** read from the field: the method of that name may not be called (package-private) */
+        public boolean hidden = false;
 
         public boolean isTenantCheckEnabled() {
             return true;
@@ -49,6 +51,10 @@ class QueryExpressionsPluginTest {
         }
     }
 
+    /** A record's components have no getters: read by the method of their name. */
+    public record Mail(String dedupKey) {
+    }
+
     /** Public members only, as MyBatis allows where it may not open others. */
     private static final AbstractMemberAccess PUBLIC_ONLY = new AbstractMemberAccess() {
         @Override
@@ -58,7 +64,7 @@ class QueryExpressionsPluginTest {
     };
 
     private static final List<String> PROPERTIES = List.of("isTenantCheckEnabled", "name", "active", "count",
-            "broken", "isHidden", "nothingByThatName");
+            "broken", "hidden", "isHidden", "nothingByThatName");
 
     @Test
     void readsEveryShapeOfPropertyAsOgnlsOwnAccessorDoes() {
@@ -72,9 +78,12 @@ class QueryExpressionsPluginTest {
                 assertThat(actual).as(property).isEqualTo(expected);
             }
         }
+        var mail = new Mail("head-approval-42");
+        assertThat(read(ours, mail, "dedupKey")).isEqualTo(read(ognls, mail, "dedupKey")).isEqualTo("head-approval-42");
         assertThat(read(ours, target, "isTenantCheckEnabled")).isEqualTo(true);
         assertThat(read(ours, target, "name")).isEqualTo("Amy Clarke");
         assertThat(read(ours, target, "count")).isEqualTo(3);
+        assertThat(read(ours, target, "hidden")).isEqualTo(false);
         assertThat(read(ours, target, "broken")).asString().contains("broken on purpose");
     }
 
@@ -101,14 +110,18 @@ class QueryExpressionsPluginTest {
 
         assertThat(accessorFor(TenantCheck.class)).isSameAs(KeptReadMethods.installed());
         assertThat(accessorFor(TaskQueryImpl.class)).isSameAs(KeptReadMethods.installed());
-        // as the engine's mappings ask, through MyBatis's own evaluation
+        // as the engine's task query asks, through MyBatis's own evaluation: methods without a getter's name
+        var query = new TaskQueryImpl();
+        var evaluate = new ExpressionEvaluator();
+        assertThat(evaluate.evaluateBoolean("query.isOrQueryActive", Map.of("query", query))).isFalse();
+        assertThat(evaluate.evaluateBoolean("query.isWithoutTenantId", Map.of("query", query))).isFalse();
+        query.withoutTenantId();
+        assertThat(evaluate.evaluateBoolean("query.isWithoutTenantId", Map.of("query", query))).isTrue();
+        // and a getter, as before
         var tenantCheck = new TenantCheck();
         tenantCheck.setTenantCheckEnabled(true);
-        assertThat(new ExpressionEvaluator().evaluateBoolean("tenantCheck.isTenantCheckEnabled",
-                Map.of("tenantCheck", tenantCheck))).isTrue();
-        tenantCheck.setTenantCheckEnabled(false);
-        assertThat(new ExpressionEvaluator().evaluateBoolean("tenantCheck.isTenantCheckEnabled",
-                Map.of("tenantCheck", tenantCheck))).isFalse();
+        assertThat(evaluate.evaluateBoolean("tenantCheck.isTenantCheckEnabled", Map.of("tenantCheck", tenantCheck)))
+                .isTrue();
         // maps keep OGNL's own accessor
         assertThat(accessorFor(java.util.HashMap.class)).isNotInstanceOf(KeptReadMethods.class);
     }
