@@ -34,8 +34,9 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
 
     /**
      * OGNL's {@link ObjectPropertyAccessor} (how MyBatis reads a property of any object OGNL has no accessor
-     * of its own for: not a map, a list, a set or an array), with the method found for each class and property kept: a getter, else a
-     * method of that name, called if MyBatis allows it, else a field of that name, as OGNL 3.4.2 does.
+     * of its own for: not a map, a list, a set or an array), with the method found for each class and
+     * property kept: a getter, else a method of that name, called if MyBatis allows it, else a field of that
+     * name, as OGNL 3.4.2 does.
      */
     static final class KeptReadMethods extends ObjectPropertyAccessor {
 
@@ -62,7 +63,10 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
             return INSTANCE;
         }
 
-        /** The method OGNL's {@code OgnlRuntime.getMethodValue} reads the property with: a getter, else a method of that name. */
+        /**
+         * The method OGNL's {@code OgnlRuntime.getMethodValue} reads the property with: a getter, else a method
+         * of that name.
+         */
         static Method readMethodOf(Class<?> type, String property) {
             Method getter = OgnlRuntime.getGetMethod(type, property);
             return getter != null ? getter : OgnlRuntime.getReadMethod(type, property, null);
@@ -73,9 +77,10 @@ class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
             if (target == null) {
                 return super.getPossibleProperty(context, target, name);
             }
+            Class<?> type = target.getClass();
             try {
-                Method method = found.get(target.getClass())
-                        .computeIfAbsent(name, property -> Optional.ofNullable(lookUp.apply(target.getClass(), property)))
+                Method method = found.get(type)
+                        .computeIfAbsent(name, property -> Optional.ofNullable(lookUp.apply(type, property)))
                         .orElse(null);
                 if (method == null || !context.getMemberAccess().isAccessible(context, target, method, name)) {
                     // OGNL, finding no method it may call, reads a field of that name (or reports none)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,11 +124,11 @@ class QueryExpressionsPluginTest {
         assertThat(evaluate.evaluateBoolean("tenantCheck.isTenantCheckEnabled", Map.of("tenantCheck", tenantCheck)))
                 .isTrue();
         // maps keep OGNL's own accessor
-        assertThat(accessorFor(java.util.HashMap.class)).isNotInstanceOf(KeptReadMethods.class);
+        assertThat(accessorFor(HashMap.class)).isNotInstanceOf(KeptReadMethods.class);
     }
 
     @Test
-    void readMethodOfFindsAGetterFirstThenAMethodOfThatName() throws Exception {
+    void readMethodOfFindsAGetterFirstThenAMethodOfThatName() {
         Method getter = KeptReadMethods.readMethodOf(Shapes.class, "name");
         Method named = KeptReadMethods.readMethodOf(Shapes.class, "isTenantCheckEnabled");
         assertThat(getter.getName()).isEqualTo("getName");
