@@ -17,7 +17,7 @@ export default {
   customScripts: ['../../../reviewcycle/translations', '../../../reviewcycle/single-sign-on',
     '../../../reviewcycle/complete-button'],
   // Tasklist's own keyboard shortcuts, as Camunda ships them, but for "start process": nobody
-  // starts a process from Tasklist in ReviewCycle (styles/user-styles.css hides its menu item)
+  // starts a process from Tasklist in ReviewCycle (index.html leaves its button out of the page)
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
