@@ -9,6 +9,11 @@
     return;
   }
   document.title = 'Log in to ReviewCycle';
+  // a logout lands here with ?logout, which the page has said (tasklist.LoginInPlace): not kept in the
+  // address, where a bookmark or a reload would say it again
+  if (new URLSearchParams(window.location.search).has('logout')) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.hash);
+  }
   const form = document.querySelector('#reviewcycle-login form');
   const message = document.querySelector('#reviewcycle-login .message.error');
   // why an earlier login was ended (tasklist.LoginInPlace), when it was: said, and gone once they log in again

@@ -26,6 +26,9 @@ public class LoginPage {
     /** Tasklist's page: where staff land, and the only one of its addresses open to someone not logged in. */
     public static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final AuthenticationTrustResolver LOGINS = new AuthenticationTrustResolverImpl();
+    /** The parameter of the page someone lands on once logged out: Tasklist's, which says so (tasklist.LoginInPlace). */
+    public static final String LOGGED_OUT_PARAMETER = "logout";
+    public static final String LOGGED_OUT_SENTENCE = "You have logged out.";
     static final String NO_MATCH = "That username and password do not match an active member of staff. "
             + "Check them and try again.";
 
@@ -44,8 +47,8 @@ public class LoginPage {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            HttpSession session, Model model) {
+    String login(@RequestParam(required = false) String error,
+            @RequestParam(name = LOGGED_OUT_PARAMETER, required = false) String logout, HttpSession session, Model model) {
         String refusal = null;
         // the form login's failure handler keeps the refusal in the session for this page
         if (error != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LoginThrottledException
@@ -55,7 +58,7 @@ public class LoginPage {
             refusal = NO_MATCH;
         }
         model.addAttribute("refusal", refusal);
-        model.addAttribute("loggedOut", error == null && logout != null);
+        model.addAttribute("loggedOut", error == null && logout != null ? LOGGED_OUT_SENTENCE : null);
         // their login was ended by a change elsewhere (SessionLogins): said once
         String ended = EndedLoginNotice.take(session);
         model.addAttribute("ended", error == null ? ended : null);

@@ -241,7 +241,9 @@ class SecurityConfiguration {
 
     private static SimpleUrlLogoutSuccessHandler loggedOut() {
         var handler = new SimpleUrlLogoutSuccessHandler();
-        handler.setDefaultTargetUrl("/login?logout");
+        // Tasklist's page, which asks for the next login in place (tasklist.LoginInPlace): on a shared
+        // computer the next person's login is the quick one, with Tasklist started behind the form
+        handler.setDefaultTargetUrl(LoginPage.TASKLIST + "?" + LoginPage.LOGGED_OUT_PARAMETER);
         return handler;
     }
 

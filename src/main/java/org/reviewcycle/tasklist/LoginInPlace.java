@@ -25,7 +25,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code class="logged-out"}. Tasklist then starts behind the form while the person types, and the
  * form logs them in through Tasklist itself (security.TasklistLogin), so that pressing "Log in" shows
  * their tasks without loading another page. Someone whose login was ended by a change (a new password
- * elsewhere, a role taken away) reads why above the form, as on the login page. Runs after Spring
+ * elsewhere, a role taken away) reads why above the form, as on the login page; someone who has just
+ * logged out (a logout lands here, with {@code ?logout}) reads that they have. Runs after Spring
  * Security, which has decided who it is.
  */
 @Configuration
@@ -58,6 +59,10 @@ class LoginInPlace {
                     String html = new String(page.getContentAsByteArray(), StandardCharsets.UTF_8)
                             .replace(LOGGED_IN, LOGGED_OUT);
                     String ended = EndedLoginNotice.take(request.getSession(false)); // shown, so said
+                    if (ended == null && request.getParameter(LoginPage.LOGGED_OUT_PARAMETER) != null) {
+                        // where a logout lands (security.SecurityConfiguration)
+                        ended = LoginPage.LOGGED_OUT_SENTENCE;
+                    }
                     if (ended != null) {
                         html = html.replace(ENDED_HIDDEN, ENDED_SHOWN.formatted(HtmlUtils.htmlEscape(ended)));
                     }

@@ -46,10 +46,15 @@ class HeadersAndCookiesTest {
         assertThat(otherSite.send("POST", "/logout").statusCode()).isEqualTo(403);
         assertThat(teacher.get(TASKLIST).body()).contains("class=\"logged-in\"");
 
-        // the page's own form, with its token, logs out: Tasklist's page asks for the login again
+        // the page's own form, with its token, logs out, to Tasklist's page, which says so and asks for the
+        // next login in place (the quick one, for the next person at a shared computer)
         var loggedOut = teacher.submitForm("/logout", teacher.get("/login").body());
-        assertThat(loggedOut.headers().firstValue("Location")).hasValue("/login?logout");
-        assertThat(teacher.get(TASKLIST).body()).contains("class=\"logged-out\"");
+        assertThat(loggedOut.headers().firstValue("Location")).hasValue(TASKLIST + "?logout");
+        assertThat(teacher.get(TASKLIST + "?logout").body()).contains("class=\"logged-out\"",
+                "<p class=\"message ended\" role=\"status\">You have logged out.</p>");
+        // said only where a logout lands
+        assertThat(teacher.get(TASKLIST).body()).contains("class=\"logged-out\"",
+                "<p class=\"message ended\" role=\"status\" hidden></p>").doesNotContain("You have logged out.");
     }
 
     @Test

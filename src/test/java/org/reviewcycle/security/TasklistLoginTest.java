@@ -132,7 +132,7 @@ class TasklistLoginTest {
         assertThat(person.submitForm("/logout", loginPage).statusCode()).isEqualTo(403);
         assertThat(person.get(WHO_AM_I).statusCode()).isEqualTo(200);
         assertThat(person.submitForm("/logout", person.get("/me").body()).headers().firstValue("Location"))
-                .hasValue("/login?logout");
+                .hasValue(TASKLIST + "?logout");
     }
 
     @Test

@@ -69,7 +69,7 @@ class MyProfileBrowserTest {
             browser.waitUntilTextShown("Your password is changed");
             browser.screenshot("3-changed");
             browser.click(By.cssSelector(".bar .logout button"));
-            browser.waitUntilPathStartsWith("/login");
+            browser.waitUntilTextShown("You have logged out.");
         }
         try (var browser = new Browser(port, "my-profile")) {
             browser.logIn(username, CHOSEN);

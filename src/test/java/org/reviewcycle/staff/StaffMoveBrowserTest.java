@@ -104,7 +104,7 @@ class StaffMoveBrowserTest {
             browser.screenshot("5-trust-settings");
 
             browser.click(By.xpath("//button[normalize-space()='Log out']"));
-            browser.waitUntilPathStartsWith("/login");
+            browser.waitUntilTextShown("You have logged out.");
             browser.logIn(to.head().username(), "demo");
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
             browser.open("/records");

@@ -72,13 +72,26 @@ class TasklistLoginBrowserTest {
 
             browser.click(By.cssSelector(".account"));
             browser.click(By.xpath("//a[contains(., 'Log out')]"));
-            browser.waitUntilPathStartsWith("/login");
+            // Tasklist's page again, which says so and asks for the next login in place
+            browser.waitUntilTextShown("You have logged out.");
+            browser.waitFor(By.id("username"));
+            assertThat(browser.currentPath()).as("the logout is said once, not kept in the address")
+                    .startsWith("/camunda/app/tasklist/default/").doesNotContain("?logout");
+            assertThat(browser.pageText()).contains("ReviewCycle", "Username", "Password").doesNotContain("Amy Clarke");
             browser.screenshot("4-logged-out");
 
-            browser.open("/camunda/app/tasklist/default/");
-            browser.waitFor(By.id("username"));
-            assertThat(browser.pageText()).contains("ReviewCycle", "Username", "Password").doesNotContain("Amy Clarke");
-            browser.screenshot("5-asked-again");
+            // the next person at the same computer: their tasks, again without another page load
+            browser.waitUntil(() -> "started".equals(browser.driver().executeScript(
+                    "return document.documentElement.dataset.tasklist")));
+            browser.driver().executeScript("window.beforeTheLogin = true");
+            browser.type(By.id("username"), "deputy");
+            browser.type(By.id("password"), "demo");
+            browser.click(LOG_IN);
+            browser.waitFor(By.cssSelector(".tasks-list li.task"));
+            assertThat(browser.driver().executeScript("return window.beforeTheLogin === true"))
+                    .as("the next person's task list came without loading another page").isEqualTo(true);
+            assertThat(browser.pageText()).contains("David Okafor").doesNotContain("You have logged out.");
+            browser.screenshot("5-next-person");
         }
     }
 
