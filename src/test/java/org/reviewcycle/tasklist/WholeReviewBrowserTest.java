@@ -229,7 +229,8 @@ class WholeReviewBrowserTest {
         assertThat(text).as(where).doesNotContain(ENGINE_TEXT.toArray(String[]::new)).doesNotContain(AMY)
                 .doesNotContain(NOT_FOR_STAFF.toArray(String[]::new)).doesNotContainPattern(TEXT_KEY);
         // Tasklist's "Create task" and "Start process" buttons and "Add comment" link are not in the page at all
-        assertThat(browser.driver().findElements(By.cssSelector(".create-task-action, .start-process-action, .createCommentLink")))
+        assertThat(browser.driver().findElements(
+                By.cssSelector(".create-task-action, .start-process-action, .createCommentLink")))
                 .as(where + ": Tasklist's controls for creating a task, starting a process or commenting, in the page")
                 .isEmpty();
         // the engine's task priority, a bare "50" beside every step in the list, means nothing to staff
