@@ -17,7 +17,10 @@ function leaveCamundaLogin() {
 }
 
 // the app's logout, told apart from a session that ended: Camunda's AuthenticationService announces it
-// before the app turns to its login screen
+// before the app turns to its login screen. Looked for until the app has started, for a minute at most
+// (an app that has not started by then shows nobody a "Log out"). A request of the page's refused at the
+// very moment of the logout can still take the person to the front door first: the same login form,
+// without the sentence.
 (function listenForTheLogout(tries) {
   const angular = window.angular;
   const injector = angular && angular.element(document).injector();

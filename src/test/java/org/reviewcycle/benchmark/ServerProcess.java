@@ -39,6 +39,11 @@ final class ServerProcess implements AutoCloseable {
         properties.put("reviewcycle.demo.enabled", "false");
         // -Dbench.warm-up=false: as before org.reviewcycle.tasklist.FirstLoginWarmUp, for comparison
         properties.put("reviewcycle.warm-up.first-login", warmsUp());
+        // -Dbench.warm-up-rounds=1: the warm-up done once, as before it was done ten times over, for comparison
+        String rounds = System.getProperty("bench.warm-up-rounds");
+        if (rounds != null) {
+            properties.put("reviewcycle.warm-up.first-login-rounds", rounds);
+        }
         if (!database.profile().equals("default")) {
             properties.put("spring.profiles.active", database.profile());
         }
