@@ -85,6 +85,7 @@ class TeamObjectivePagesBrowserTest {
                     String.class, school.team().id())).containsExactly("To model joined handwriting in every writing lesson");
 
             browser.click(By.xpath("//button[.='Log out']"));
+            browser.waitUntilTextShown("You have logged out.");
             browser.logIn("admin", "demo");
             browser.waitUntilPathStartsWith("/camunda/app/tasklist/");
             browser.open("/admin/schools/" + school.school().id() + "/teams");

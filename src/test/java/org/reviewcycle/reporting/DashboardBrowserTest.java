@@ -84,6 +84,7 @@ class DashboardBrowserTest {
             browser.waitUntilTextShown("can now log in as jo.wood." + code);
             browser.screenshot("4-governors");
             browser.click(By.xpath("//button[.='Log out']"));
+            browser.waitUntilTextShown("You have logged out.");
 
             browser.logIn("jo.wood." + code, "governor-password");
             browser.waitUntilPathStartsWith(dashboard);

@@ -61,6 +61,15 @@ public final class Browser implements AutoCloseable {
 
     public void logIn(String username, String password) {
         open("/login");
+        // a navigation still under way (a logout's, which lands on Tasklist's page with a login form of its
+        // own) can replace the page just opened: the form filled in is the login page's
+        wait.until(d -> {
+            if (currentPath().startsWith("/login")) {
+                return true;
+            }
+            open("/login");
+            return false;
+        });
         type(By.id("username"), username);
         type(By.id("password"), password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
