@@ -64,12 +64,12 @@ import jakarta.ws.rs.core.SecurityContext;
  * Tasklist's first requests are answered in memory, through the webapps' own engine API (no HTTP,
  * no session, no cookie), with the engine authenticated as that person as the webapps would, and the
  * answers thrown away. The login's part and those requests are done ten times over
- * ({@code reviewcycle.warm-up.first-login-rounds}, at least once): run once, their code is loaded but mostly still
- * interpreted; ten rounds (about 1.5 s more, on this thread) have more of it compiled before anyone
- * waits (in the benchmark, interleaved runs: p95 965 ms on average over twelve runs, against 1063 ms
- * over thirteen with one round; likely, not certain, as the runs spread widely). All of it only reads; the log names nobody. A login meanwhile does
- * what it needs itself, as before; the application stopping stops it. Off with
- * {@code reviewcycle.warm-up.first-login=false}.
+ * ({@code reviewcycle.warm-up.first-login-rounds}, at least once): run once, their code is loaded but
+ * mostly still interpreted; ten rounds (about 1.5 s more, on this thread) have more of it compiled
+ * before anyone waits (in the benchmark, interleaved runs: p95 965 ms on average over twelve runs,
+ * against 1063 ms over thirteen with one round; likely, not certain, as the runs spread widely). All
+ * of it only reads; the log names nobody. A login meanwhile does what it needs itself, as before; the
+ * application stopping stops it. Off with {@code reviewcycle.warm-up.first-login=false}.
  */
 @Component
 class FirstLoginWarmUp {
