@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code -Dbench.parts=launch} only the launch of {@value #FIRST_LAUNCH_SCHOOLS} schools beside the bare engine;
  * {@code -Dbench.parts=import} only the MIS import of {@value ImportBenchmark#ROWS} staff ({@link ImportBenchmark});
  * {@code -Dbench.parts=report} only the written report of one review ({@link ReportBenchmark});
- * {@code -Dbench.parts=dashboard} only the dashboards over {@value DashboardBenchmark#SCHOOLS} schools ({@link DashboardBenchmark}).
+ * {@code -Dbench.parts=dashboard} only the dashboards over {@value DashboardBenchmark#SCHOOLS} schools ({@link DashboardBenchmark});
+ * {@code -Dbench.parts=parsed-cycles} only the heap that {@code bench.schools} parsed cycles take ({@link ParsedCyclesBenchmark}).
  */
 public final class Benchmark {
 
@@ -70,6 +71,12 @@ public final class Benchmark {
         if ("report".equals(System.getProperty("bench.parts", "all"))) {
             var rows = new StringBuilder();
             databases.forEach(database -> rows.append(ReportBenchmark.rows(ReportBenchmark.run(database))));
+            System.out.println(rows);
+            return;
+        }
+        if ("parsed-cycles".equals(System.getProperty("bench.parts", "all"))) {
+            var rows = new StringBuilder();
+            databases.forEach(database -> rows.append(ParsedCyclesBenchmark.rows(ParsedCyclesBenchmark.run(database, schools))));
             System.out.println(rows);
             return;
         }
