@@ -14,31 +14,35 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a parsed cycle go of the XML it was parsed from. Camunda keeps every parsed process definition in
- * memory (its deployment cache), and while parsing gives each activity two callbacks for a change of its
- * asynchronous continuations, which hold on to the whole parse: the file's XML element tree and all the
+ * Makes a parsed cycle let go of the parse it came from, XML and all. Camunda keeps every parsed process
+ * definition in memory (its deployment cache), and while parsing gives each activity two callbacks for a change
+ * of its asynchronous continuations, which hold on to the whole parse: the file's XML element tree and all the
  * parse's tables. Camunda 7.24 drops them once the process is parsed, but only from the process's own
  * activities, not from those inside a multi-instance body or a subprocess; the cycle's lesson observations are
- * a multi-instance step, so every parsed cycle kept its parse: about 950 KB of heap each, against 290 KB
- * without (250 schools, 230 MB against 70 MB). This drops them from every activity once the whole file has
- * been parsed, as Camunda does for the top level. Nothing calls them after the parse: the jobs a model's
- * asynchronous continuations need are declared while it is parsed.
+ * a multi-instance step, so every parsed cycle kept its parse: about 950 KiB of heap each, against 290 KiB
+ * without (250 schools: 233 MiB against 71 MiB). This drops them from every activity once the whole
+ * file has been parsed, as Camunda does for the top level. Nothing calls them after the parse: the jobs a
+ * model's asynchronous continuations need are declared while each activity is parsed.
  */
 @Component
 class ParsedModelMemoryPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> after = configuration.getCustomPostBPMNParseListeners();
-        if (after == null) {
-            after = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(after);
+        List<BpmnParseListener> postParseListeners = configuration.getCustomPostBPMNParseListeners();
+        if (postParseListeners == null) {
+            postParseListeners = new ArrayList<>();
+            configuration.setCustomPostBPMNParseListeners(postParseListeners);
         }
-        after.add(new ParseLetGo());
+        postParseListeners.add(new ParseReleasingListener());
     }
 
-    /** Called once every element of the file has been parsed, after every other listener's own parsing. */
-    static final class ParseLetGo extends AbstractBpmnParseListener {
+    /**
+     * Called at the end of the parse, once every listener has seen every element of the file. A listener after
+     * this one could still change an activity's continuations in its own call for the whole file, and would then
+     * declare no job for it; Camunda's own listeners do nothing there.
+     */
+    static final class ParseReleasingListener extends AbstractBpmnParseListener {
 
         @Override
         public void parseRootElement(Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {

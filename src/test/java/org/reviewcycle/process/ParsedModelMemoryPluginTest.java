@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class ParsedModelMemoryPluginTest {
 
     /**
-     * A subprocess holding an asynchronous step and a task, then a step for two people: activities inside a
-     * subprocess and inside a multi-instance body, where Camunda leaves the callbacks.
+     * A subprocess holding an asynchronous step and a task, then a step for two people one after the other (as
+     * the cycle's lesson observations), asynchronous before the step as a whole and before each of the two:
+     * activities inside a subprocess and inside a multi-instance body, where Camunda leaves the callbacks.
      */
     static BpmnModelInstance nestedModel() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("nested")
+        return Bpmn.createExecutableProcess("nested")
                 .startEvent()
                 .subProcess("Sub").embeddedSubProcess()
                     .startEvent()
@@ -39,16 +38,10 @@ class ParsedModelMemoryPluginTest {
                     .userTask("NestedTask")
                     .endEvent()
                 .subProcessDone()
-                .userTask("Observe")
+                .userTask("Observe").camundaAsyncBefore()
+                    .multiInstance().sequential().cardinality("2").camundaAsyncBefore().multiInstanceDone()
                 .endEvent()
                 .done();
-        UserTask observe = model.getModelElementById("Observe");
-        MultiInstanceLoopCharacteristics forTwo = model.newInstance(MultiInstanceLoopCharacteristics.class);
-        var cardinality = model.newInstance(org.camunda.bpm.model.bpmn.instance.LoopCardinality.class);
-        cardinality.setTextContent("2");
-        forTwo.setLoopCardinality(cardinality);
-        observe.addChildElement(forTwo);
-        return model;
     }
 
     final List<ProcessEngine> engines = new ArrayList<>();
@@ -107,6 +100,9 @@ class ParsedModelMemoryPluginTest {
 
         assertThat(nested(definition)).extracting(ActivityImpl::getId)
                 .contains("NestedAsync", "NestedTask", "Observe");
+        // inside the multi-instance body, as the cycle's lesson observations
+        assertThat(definition.findActivity("Observe").getParentFlowScopeActivity().getId())
+                .isEqualTo("Observe#multiInstanceBody");
         assertThat(nested(definition)).noneMatch(ParsedModelMemoryPluginTest::holdsTheParse);
         assertThat(definition.getActivities()).noneMatch(ParsedModelMemoryPluginTest::holdsTheParse);
     }
@@ -115,18 +111,29 @@ class ParsedModelMemoryPluginTest {
     void theModelRunsAsParsed() {
         ProcessEngine engine = engine(new ParsedModelMemoryPlugin());
         parsed(engine);
-        var runtime = engine.getRuntimeService();
-        var instance = runtime.startProcessInstanceByKey("nested");
+        var tasks = engine.getTaskService();
+        engine.getRuntimeService().startProcessInstanceByKey("nested");
 
         // the asynchronous step inside the subprocess waits as a job
-        var job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(job).isNotNull();
-        assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
-        engine.getManagementService().executeJob(job.getId());
+        runTheOneJobAt(engine, "NestedAsync");
+        tasks.complete(tasks.createTaskQuery().taskDefinitionKey("NestedTask").singleResult().getId());
+        // the step for two waits as a job, as a whole and then before each of the two, one after the other
+        runTheOneJobAt(engine, "Observe#multiInstanceBody");
+        for (int observation = 1; observation <= 2; observation++) {
+            runTheOneJobAt(engine, "Observe");
+            tasks.complete(tasks.createTaskQuery().taskDefinitionKey("Observe").singleResult().getId());
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
 
-        var nestedTask = engine.getTaskService().createTaskQuery().taskDefinitionKey("NestedTask").singleResult();
-        engine.getTaskService().complete(nestedTask.getId());
-        // one task for each of the two
-        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Observe").count()).isEqualTo(2);
+    /** Nothing moves until the job waiting before that activity is run, and it is the only job. */
+    static void runTheOneJobAt(ProcessEngine engine, String activityId) {
+        assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+        var job = engine.getManagementService().createJobQuery().singleResult();
+        assertThat(job).as("a job before " + activityId).isNotNull();
+        var definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
+        assertThat(definition.getActivityId()).isEqualTo(activityId);
+        engine.getManagementService().executeJob(job.getId());
     }
 }
