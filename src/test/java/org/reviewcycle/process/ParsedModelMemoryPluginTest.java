@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A parsed model keeps nothing of its parse (the callbacks that held the whole XML tree are gone from the
  * activities at every depth), and still runs as parsed: an asynchronous step inside a subprocess waits as a job,
- * and a multi-instance step after it makes one task per instance.
+ * and so does a multi-instance step after it, as a whole and before each instance, one task after the other.
  */
 class ParsedModelMemoryPluginTest {
 
